@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Module graph (imports go downward only, see docs/ARCHITECTURE.md):
+//   chronicle -> SiteBuilder -> MarkdownRendering -> ContentParsing -> SiteCore
+//   SiteBuilder -> DefaultTheme (generated from themes/default at build time)
+//   every layer may use TextRepair (Foundation only); only MarkdownRendering imports CCmarkGFM.
+let package = Package(
+    name: "Chronicle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chronicle", targets: ["chronicle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "SiteCore"),
+        .target(name: "TextRepair"),
+        .target(
+            name: "ContentParsing",
+            dependencies: [
+                "SiteCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "MarkdownRendering",
+            dependencies: ["SiteCore", "ContentParsing", "CCmarkGFM"]
+        ),
+        .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
+        .plugin(
+            name: "EmbedThemePlugin",
+            capability: .buildTool(),
+            dependencies: ["ThemeEmbedder"]
+        ),
+        .target(
+            name: "DefaultTheme",
+            plugins: ["EmbedThemePlugin"]
+        ),
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "DefaultTheme",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "chronicle",
+            dependencies: [
+                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "SiteBuilder",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+        .testTarget(
+            name: "TextRepairTests",
+            dependencies: ["TextRepair"]
+        ),
+        .testTarget(name: "ContentParsingTests", dependencies: ["SiteCore", "ContentParsing"]),
+        .testTarget(
+            name: "MarkdownRenderingTests",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering"]
+        ),
+        .testTarget(
+            name: "SiteBuilderTests",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder"]
+        ),
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["SiteCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

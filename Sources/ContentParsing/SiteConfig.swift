@@ -1,0 +1,88 @@
+import SiteCore
+
+/// A menu entry from `[[languages.xx.menu.main]]` or `[[menu.main]]`.
+public struct MenuEntry: Sendable, Hashable {
+    public var identifier: String
+    public var name: String
+    public var url: String
+    public var title: String
+    public var pre: String
+    public var post: String
+    public var weight: Int
+    public var parent: String?
+
+    public init(
+        identifier: String, name: String, url: String, title: String = "", pre: String = "",
+        post: String = "", weight: Int = 0, parent: String? = nil
+    ) {
+        self.identifier = identifier
+        self.name = name
+        self.url = url
+        self.title = title
+        self.pre = pre
+        self.post = post
+        self.weight = weight
+        self.parent = parent
+    }
+}
+
+/// One language of the site with what the config says for it.
+public struct LanguageConfig: Sendable, Hashable {
+    public var language: Language
+    /// Site params merged with `[languages.xx.params]` (the language's win).
+    public var params: ParamValue
+    /// Menus by name (`main`), sorted by weight then name.
+    public var menus: [String: [MenuEntry]]
+
+    public init(language: Language, params: ParamValue, menus: [String: [MenuEntry]]) {
+        self.language = language
+        self.params = params
+        self.menus = menus
+    }
+}
+
+/// Markdown options as Hugo's `[markup]` section sets them.
+public struct MarkupConfig: Sendable, Hashable {
+    public var unsafe = false
+    public var typographer = true
+    public var linkify = true
+    public var strikethrough = true
+    public var table = true
+    public var taskList = true
+    public var footnote = true
+    public var lineNumbers = false
+    public var tocStartLevel = 2
+    public var tocEndLevel = 3
+
+    public init() {}
+}
+
+/// The site configuration read from `config.toml`, `hugo.toml` or `config.yaml`.
+public struct SiteConfig: Sendable {
+    public var baseURL: String = "/"
+    public var title: String = ""
+    public var theme: String?
+    public var defaultContentLanguage: String = "en"
+    /// Whether the default language also lives under `/xx/` (Hugo's `defaultContentLanguageInSubdir`).
+    public var defaultContentLanguageInSubdir = false
+    /// Languages ordered by weight, then code. Never empty: a site without `[languages]` has one.
+    public var languages: [LanguageConfig] = []
+    public var params: ParamValue = .table([:])
+    /// Taxonomies: singular -> plural (`tag` -> `tags`). Defaults to tags and categories.
+    public var taxonomies: [String: String] = ["tag": "tags", "category": "categories"]
+    /// Hugo's `paginate` / `pagination.pagerSize`, nil when the config does not say.
+    public var paginate: Int?
+    /// Hugo's `rssLimit` / `services.rss.limit`, nil when the config does not say.
+    public var rssLimit: Int?
+    public var summaryLength: Int = 70
+    public var markup = MarkupConfig()
+    public var enableRobotsTXT = false
+    /// The whole config as read, for anything a theme wants.
+    public var raw: ParamValue = .table([:])
+
+    public init() {}
+
+    public func language(_ code: String) -> LanguageConfig? {
+        languages.first { $0.language.code == code }
+    }
+}
