@@ -1,0 +1,45 @@
+# Chronicle: `make site` builds the example site into public/, `make test` runs every test.
+# Both install what they need on a fresh Debian machine (cmark-gfm from apt).
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN := .build/release/chronicle
+
+.PHONY: all deps build site test golden-update compare-hugo bench-repair clean
+
+all: build
+
+# cmark-gfm is a system library (libcmark-gfm-dev); install it when either header is missing.
+deps:
+	@if [ ! -f /usr/include/cmark-gfm.h ] || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+		echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev…"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product chronicle
+
+site: build
+	$(RELEASE_BIN) build --source . --output public
+	@echo
+	@echo "The example site is in $(CURDIR)/public/"
+	@echo "Open it with:  python3 -m http.server --directory public 8000   then http://localhost:8000/"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Rewrites the expected sections of the golden fixtures; review the diff like code.
+golden-update: deps
+	GOLDEN_UPDATE=1 $(SWIFT) test --filter GoldenTests
+
+# Article text of the real Hugo blog, Chronicle vs Hugo 0.111 (needs the Debian hugo package).
+compare-hugo: build
+	bash scripts/compare_hugo.sh
+
+# Mojibake repair vs Python's ftfy on ../shared/corpus/mojibake.
+bench-repair: build
+	python3 scripts/bench_repair.py
+
+clean:
+	rm -rf .build public

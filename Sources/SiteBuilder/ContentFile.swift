@@ -1,0 +1,55 @@
+/// A Markdown file found under `content/`, before it is read.
+public struct ContentFile: Sendable, Hashable {
+    /// Path relative to the content folder, with `/` separators (`posts/2024/a/index.de.md`).
+    public var relativePath: String
+    /// Path shown in diagnostics (relative to the site folder: `content/posts/…`).
+    public var displayPath: String
+    /// Absolute file path.
+    public var absolutePath: String
+    /// The file's language code; the site's default language when the name has none.
+    public var language: String
+    /// `index.md` (a leaf bundle), `_index.md` (a list page) or a single file.
+    public var kind: Kind
+    /// Files beside a bundle's index (images…), relative to the bundle folder.
+    public var resources: [String]
+
+    public enum Kind: Sendable, Hashable {
+        case leafBundle
+        case branchBundle
+        case single
+    }
+
+    public init(
+        relativePath: String, displayPath: String, absolutePath: String, language: String,
+        kind: Kind, resources: [String] = []
+    ) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.absolutePath = absolutePath
+        self.language = language
+        self.kind = kind
+        self.resources = resources
+    }
+
+    /// The content path without language and extension: `posts/2024/a` for a bundle,
+    /// `posts/b` for `posts/b.de.md`, `posts` for `posts/_index.md`. Translations share it.
+    public var logicalPath: String {
+        let parts = relativePath.split(separator: "/").map(String.init)
+        let directory = parts.dropLast().joined(separator: "/")
+        switch kind {
+        case .leafBundle, .branchBundle:
+            return directory
+        case .single:
+            let stem = ContentScanner.stem(of: parts.last ?? "")
+            return directory.isEmpty ? stem : directory + "/" + stem
+        }
+    }
+
+    /// The first folder of the content path (`posts`), "" for pages at the root.
+    public var section: String {
+        let parts = relativePath.split(separator: "/")
+        if parts.count <= 1 { return "" }
+        if kind == .leafBundle && parts.count == 2 { return "" }
+        return String(parts[0])
+    }
+}

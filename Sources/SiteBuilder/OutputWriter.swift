@@ -1,0 +1,71 @@
+import Foundation
+
+/// Writes a built site so that readers never see half of it: everything goes into a fresh
+/// folder beside the output, which then replaces the old output in two renames. A build that
+/// fails or is interrupted leaves the previous output untouched.
+public struct OutputWriter: Sendable {
+    public var output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case unsafePath(String)
+        case io(String, String)
+
+        public var description: String {
+            switch self {
+            case .unsafePath(let path): "refusing to write '\(path)' outside the output folder"
+            case .io(let path, let message): "cannot write '\(path)': \(message)"
+            }
+        }
+    }
+
+    /// Whether an output path stays inside the output folder.
+    public static func isSafe(_ path: String) -> Bool {
+        if path.isEmpty || path.hasPrefix("/") || path.contains("\0") { return false }
+        return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// Writes every file into a staging folder, then swaps it in for the output folder.
+    public func write(_ files: [OutputFile]) throws {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent.appending(path: ".\(output.lastPathComponent).building-\(token)")
+        let retired = parent.appending(path: ".\(output.lastPathComponent).old-\(token)")
+        defer { try? fileManager.removeItem(at: staging) }
+
+        var directories: Set<String> = []
+        for file in files {
+            guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
+            let target = staging.appending(path: file.path)
+            let directory = target.deletingLastPathComponent().path
+            if directories.insert(directory).inserted {
+                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            do {
+                switch file.content {
+                case .data(let data):
+                    try data.write(to: target)
+                case .copy(let source):
+                    if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
+                    try fileManager.copyItem(at: source, to: target)
+                }
+            } catch {
+                throw WriteError.io(file.path, error.localizedDescription)
+            }
+        }
+        let hadOutput = fileManager.fileExists(atPath: output.path)
+        if hadOutput { try fileManager.moveItem(at: output, to: retired) }
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            if hadOutput { try? fileManager.moveItem(at: retired, to: output) }
+            throw WriteError.io(output.path, error.localizedDescription)
+        }
+        if hadOutput { try? fileManager.removeItem(at: retired) }
+    }
+}

@@ -1,0 +1,148 @@
+import ContentParsing
+import DefaultTheme
+import Foundation
+import Mustache
+import SiteCore
+
+/// Templates, shortcodes, strings and static files, layered: Chronicle's built-in default theme,
+/// then the site's `themes/<theme>/`, then the site's own `layouts/` (each overriding the last).
+public struct Theme: Sendable {
+    /// Template sources by name (`single`, `list`, `partials/head`, `shortcodes/youtube`).
+    public private(set) var templates: [String: TemplateSource] = [:]
+    public private(set) var translations = Translations()
+    /// Static files to copy to the output root, by output path.
+    public private(set) var staticFiles: [String: StaticFile] = [:]
+    public private(set) var library = MustacheLibrary()
+
+    public struct TemplateSource: Sendable {
+        public var text: String
+        /// Where it came from, for diagnostics (`themes/default/layouts/single.mustache`).
+        public var displayPath: String
+    }
+
+    public enum StaticFile: Sendable {
+        case embedded(Data)
+        case file(URL)
+    }
+
+    public init() {}
+
+    /// Loads the layers for a site; a theme the config names but the site lacks falls back
+    /// to the default theme with a warning.
+    public static func load(site: URL, config: SiteConfig) -> (Theme, [Diagnostic]) {
+        var theme = Theme()
+        var diagnostics: [Diagnostic] = []
+        for (path, data) in DefaultTheme.files.sorted(by: { $0.key < $1.key }) {
+            theme.addFile(path: path, data: data, displayPrefix: "themes/default (built in)")
+        }
+        if let name = config.theme, !name.isEmpty {
+            let folder = site.appending(path: "themes").appending(path: name)
+            if FileManager.default.fileExists(atPath: folder.path) {
+                theme.addFolder(folder, displayPrefix: "themes/\(name)")
+            } else if name != "default" {
+                diagnostics.append(Diagnostic(
+                    .warning, code: "theme.missing",
+                    message: "theme '\(name)' not found in themes/; using Chronicle's default theme",
+                    location: SourceLocation(path: configDisplayPath(site))))
+            }
+        }
+        let siteLayouts = site.appending(path: "layouts")
+        if FileManager.default.fileExists(atPath: siteLayouts.path) {
+            theme.addFolder(siteLayouts, displayPrefix: "layouts", isLayoutsFolder: true)
+        }
+        diagnostics += theme.compile()
+        return (theme, diagnostics)
+    }
+
+    private static func configDisplayPath(_ site: URL) -> String {
+        for name in ["hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "config.yml", "config.json"]
+        where FileManager.default.fileExists(atPath: site.appending(path: name).path) {
+            return name
+        }
+        return "config.toml"
+    }
+
+    /// One file of a theme, `path` relative to the theme folder.
+    mutating func addFile(path: String, data: Data, displayPrefix: String, source: URL? = nil) {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let first = parts.first else { return }
+        let rest = parts.dropFirst().joined(separator: "/")
+        switch first {
+        case "layouts" where path.hasSuffix(".mustache"):
+            templates[String(rest.dropLast(".mustache".count))] = TemplateSource(
+                text: String(decoding: data, as: UTF8.self), displayPath: displayPrefix + "/" + path)
+        case "shortcodes" where path.hasSuffix(".mustache"):
+            templates["shortcodes/" + String(rest.dropLast(".mustache".count))] = TemplateSource(
+                text: String(decoding: data, as: UTF8.self), displayPath: displayPrefix + "/" + path)
+        case "i18n" where path.hasSuffix(".toml"):
+            translations.add(language: String(rest.dropLast(".toml".count)), toml: String(decoding: data, as: UTF8.self))
+        case "static":
+            staticFiles[rest] = source.map(StaticFile.file) ?? .embedded(data)
+        default:
+            break
+        }
+    }
+
+    private mutating func addFolder(_ folder: URL, displayPrefix: String, isLayoutsFolder: Bool = false) {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return }
+        let root = folder.standardizedFileURL.path
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            var relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
+            if isLayoutsFolder { relative = "layouts/" + relative }
+            let isStatic = relative.hasPrefix("static/")
+            let data = isStatic ? Data() : ((try? Data(contentsOf: url)) ?? Data())
+            addFile(path: relative, data: data, displayPrefix: isLayoutsFolder ? "" : displayPrefix, source: url)
+        }
+    }
+
+    /// Parses every template into the Mustache library; a syntax error is a diagnostic.
+    private mutating func compile() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                let template = try MustacheTemplate(string: source.text)
+                library.register(template, named: name)
+                if name.hasPrefix("partials/") {
+                    library.register(template, named: String(name.dropFirst("partials/".count)))
+                }
+            } catch let error as MustacheTemplate.ParserError {
+                let path = source.displayPath.hasPrefix("/") ? String(source.displayPath.dropFirst()) : source.displayPath
+                diagnostics.append(Diagnostic(
+                    .error, code: "template.syntax",
+                    message: "template '\(name)' does not parse: \(Self.describe(error.error))",
+                    location: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    sourceLine: error.context.line))
+            } catch {
+                diagnostics.append(Diagnostic(
+                    .error, code: "template.syntax",
+                    message: "template '\(name)' does not parse: \(error)",
+                    location: SourceLocation(path: source.displayPath)))
+            }
+        }
+        self.library = library
+        return diagnostics
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with '}}'"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
+        default: "\(error)"
+        }
+    }
+
+    public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
+    /// Names of the shortcodes the theme defines (`youtube` for `shortcodes/youtube`).
+    public var shortcodeNames: [String] {
+        templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }
+    }
+
+    /// Renders a template; nil when the theme has no such template.
+    public func render(_ name: String, _ context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

@@ -1,0 +1,53 @@
+import ContentParsing
+import SiteCore
+
+/// Hugo's URL rules for content pages (DESIGN.md §5).
+public enum URLPaths {
+    /// The language prefix of a URL: "" for the default language at the root, `/de` otherwise.
+    public static func languagePrefix(_ language: String, config: SiteConfig) -> String {
+        if language == config.defaultContentLanguage && !config.defaultContentLanguageInSubdir { return "" }
+        return "/" + language
+    }
+
+    /// The URL path of a content page, as Hugo 0.111 writes it.
+    public static func pageURL(file: ContentFile, metadata: PageMetadata, config: SiteConfig) -> String {
+        let prefix = languagePrefix(file.language, config: config)
+        if let url = metadata.url?.trimmingCharacters(in: .whitespaces), !url.isEmpty {
+            var path = normalized(url)
+            if !prefix.isEmpty, !path.hasPrefix(prefix + "/") { path = prefix + path }
+            return path
+        }
+        var segments = file.logicalPath.split(separator: "/").map(String.init)
+        if let slug = metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty, file.kind != .branchBundle {
+            if segments.isEmpty { segments = [slug] } else { segments[segments.count - 1] = slug }
+        }
+        let path = segments.map { Slug.urlize($0) }.filter { !$0.isEmpty }.joined(separator: "/")
+        return prefix + "/" + (path.isEmpty ? "" : path + "/")
+    }
+
+    /// `/a/b` -> `/a/b/`; `a/b.html` stays a file URL; double slashes collapse.
+    public static func normalized(_ url: String) -> String {
+        var path = url.hasPrefix("/") ? url : "/" + url
+        while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        if !last.contains(".") && !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// The output file for a URL path: `/de/a/` -> `de/a/index.html`, `/a.html` -> `a.html`.
+    public static func outputFile(forURL url: String) -> String {
+        var path = url
+        while path.hasPrefix("/") { path.removeFirst() }
+        if path.isEmpty || path.hasSuffix("/") { return path + "index.html" }
+        return path
+    }
+
+    /// An absolute URL from the base URL and a site path.
+    public static func absolute(_ path: String, baseURL: String) -> String {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + Slug.percentEncodedPath(path)
+    }
+}
+
+import Foundation

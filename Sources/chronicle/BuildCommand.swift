@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+import SiteCore
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Reads config.toml (or hugo.toml, config.yaml), content/, static/ and layouts/ from the \
+            source folder and writes HTML into the output folder. Problems are printed as \
+            'path:line:column: severity: message [code]'; the build goes on and reports them all. \
+            The exit code is 1 when any error was found (or any warning, with --strict); the previous \
+            output is then left untouched.
+            """
+    )
+
+    @Option(name: .long, help: "The site folder (with config.toml and content/).")
+    var source: String = "."
+
+    @Option(name: .long, help: "Where to write the site. Default: public/ inside the source folder.")
+    var output: String?
+
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include pages dated in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Include pages past their 'expiryDate'.")
+    var expired = false
+
+    @Option(name: .customLong("base-url"), help: "Override the config's baseURL (e.g. http://localhost:8000/).")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print notes too (possible but unsure repairs).")
+    var verbose = false
+
+    func run() throws {
+        let start = Date()
+        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("source folder '\(source)' does not exist")
+        }
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? sourceURL.appending(path: "public")
+        var options = BuildOptions(source: sourceURL, output: outputURL)
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        options.includeExpired = expired
+        options.baseURL = baseURL
+
+        let progress = ProgressLine()
+        let generator = SiteGenerator(options: options, progress: { stage, done, total in
+            progress.update(stage, done, total)
+        })
+        let result = generator.generate()
+        progress.finish()
+
+        let printer = DiagnosticPrinter(showNotes: verbose)
+        printer.print(result.diagnostics)
+        let failed = result.hasErrors || (strict && result.warningCount > 0)
+        if failed {
+            printer.summary("build failed: \(result.errorCount) error(s), \(result.warningCount) warning(s); \(outputURL.path) left unchanged")
+            throw ExitCode(1)
+        }
+        do {
+            try OutputWriter(output: outputURL).write(result.files)
+        } catch {
+            printer.summary("error: \(error)")
+            throw ExitCode(1)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        printer.summary(String(
+            format: "built %d pages, %d files in %.2fs (%d warning(s)) -> %@",
+            result.pages.count, result.files.count, seconds, result.warningCount, outputURL.path))
+    }
+}
