@@ -24,6 +24,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "SiteCore"),
+        .target(name: "CFileSystem"),
         .target(name: "TextRepair"),
         .target(
             name: "ContentParsing",
@@ -50,7 +51,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "DefaultTheme",
+                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "DefaultTheme", "CFileSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,8 +1,10 @@
+import CFileSystem
 import Foundation
 
 /// Writes a built site so that readers never see half of it: everything goes into a fresh
-/// folder beside the output, which then replaces the old output in two renames. A build that
-/// fails or is interrupted leaves the previous output untouched.
+/// folder beside the output, which then takes the old output's place in one atomic exchange
+/// (Linux `renameat2`; two renames elsewhere). A build that fails or is interrupted leaves the
+/// previous output untouched.
 public struct OutputWriter: Sendable {
     public var output: URL
 
@@ -59,6 +61,10 @@ public struct OutputWriter: Sendable {
             }
         }
         let hadOutput = fileManager.fileExists(atPath: output.path)
+        if hadOutput, chronicle_exchange_paths(staging.path, output.path) == 0 {
+            // The staging path now holds the previous output; the deferred removal deletes it.
+            return
+        }
         if hadOutput { try fileManager.moveItem(at: output, to: retired) }
         do {
             try fileManager.moveItem(at: staging, to: output)

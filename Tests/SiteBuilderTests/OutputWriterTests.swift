@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+@Suite struct OutputWriterTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "chronicle-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func replacesTheOutputAsAWhole() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appending(path: "public")
+        let writer = OutputWriter(output: output)
+        try writer.write([OutputFile(path: "old.html", text: "old"), OutputFile(path: "a/index.html", text: "1")])
+        try writer.write([OutputFile(path: "a/index.html", text: "2")])
+        #expect(try String(contentsOf: output.appending(path: "a/index.html"), encoding: .utf8) == "2")
+        #expect(!FileManager.default.fileExists(atPath: output.appending(path: "old.html").path))
+        // Nothing is left beside the output.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["public"])
+    }
+
+    @Test func refusesToWriteOutsideTheOutputAndKeepsThePreviousOutput() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appending(path: "public")
+        let writer = OutputWriter(output: output)
+        try writer.write([OutputFile(path: "index.html", text: "good")])
+        for path in ["../escape.html", "/etc/x", "a/../../b", ""] {
+            #expect(throws: OutputWriter.WriteError.self) {
+                try writer.write([OutputFile(path: "ok.html", text: "x"), OutputFile(path: path, text: "bad")])
+            }
+        }
+        #expect(try String(contentsOf: output.appending(path: "index.html"), encoding: .utf8) == "good")
+        #expect(!FileManager.default.fileExists(atPath: parent.appending(path: "escape.html").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["public"])
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+@Suite struct PageURLTests {
+    let post = "---\ntitle: \"A\"\ndate: 2024-01-17T11:19:02+02:00\n---\nBody\n"
+
+    @Test func placesDefaultLanguageAtRootAndOthersUnderTheirCode() throws {
+        let site = try TestSite([
+            "content/posts/2024/Release-Notes/index.en.md": post,
+            "content/posts/2024/Release-Notes/index.de.md": post,
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.formattedDiagnostics)")
+        #expect(result.paths.contains("posts/2024/release-notes/index.html"))
+        #expect(result.paths.contains("de/posts/2024/release-notes/index.html"))
+    }
+
+    @Test func honoursSlugAndURLFromFrontMatter() throws {
+        let site = try TestSite([
+            "content/posts/a/index.en.md": "---\ntitle: A\nslug: Better Name\n---\nx\n",
+            "content/posts/b.md": "---\ntitle: B\nurl: /special/place/\n---\nx\n",
+            "content/posts/c.de.md": "---\ntitle: C\n---\nx\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.paths.contains("posts/better-name/index.html"))
+        #expect(result.paths.contains("special/place/index.html"))
+        #expect(result.paths.contains("de/posts/c/index.html"))
+    }
+
+    @Test func linksTranslationsBothWays() throws {
+        let site = try TestSite([
+            "content/posts/x/index.en.md": "---\ntitle: Hello\n---\nx\n",
+            "content/posts/x/index.de.md": "---\ntitle: Hallo\n---\nx\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        let english = try #require(result.text("posts/x/index.html"))
+        let german = try #require(result.text("de/posts/x/index.html"))
+        #expect(english.contains("href=\"/de/posts/x/\" hreflang=\"de\""))
+        #expect(german.contains("href=\"/posts/x/\" hreflang=\"en\""))
+        #expect(german.contains("<html lang=\"de\">"))
+    }
+
+    @Test func leavesOutDraftsAndFuturePostsUnlessAsked() throws {
+        let site = try TestSite([
+            "content/posts/draft.md": "---\ntitle: D\ndraft: true\n---\nx\n",
+            "content/posts/future.md": "---\ntitle: F\ndate: 2999-01-01T00:00:00+01:00\n---\nx\n",
+            "content/posts/expired.md": "---\ntitle: E\nexpiryDate: 2000-01-01T00:00:00Z\n---\nx\n",
+        ])
+        defer { site.remove() }
+        let plain = site.build().paths
+        #expect(!plain.contains("posts/draft/index.html"))
+        #expect(!plain.contains("posts/future/index.html"))
+        #expect(!plain.contains("posts/expired/index.html"))
+        let all = site.build(drafts: true, future: true).paths
+        #expect(all.contains("posts/draft/index.html"))
+        #expect(all.contains("posts/future/index.html"))
+    }
+
+    @Test func copiesBundleResourcesNextToEachLanguage() throws {
+        let site = try TestSite([
+            "content/posts/x/index.en.md": "---\ntitle: X\nfeaturedImage: cover.svg\n---\n![a](cover.svg)\n",
+            "content/posts/x/index.de.md": "---\ntitle: X\n---\nx\n",
+            "content/posts/x/cover.svg": "<svg/>",
+            "content/posts/x/img/detail.png": "png",
+            "static/favicon.svg": "<svg/>",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.paths.isSuperset(of: [
+            "posts/x/cover.svg", "de/posts/x/cover.svg", "posts/x/img/detail.png", "favicon.svg",
+        ]))
+        #expect(result.text("posts/x/index.html")?.contains("src=\"/posts/x/cover.svg\"") == true)
+    }
+
+    @Test func reportsTwoPagesWithTheSameURL() throws {
+        let site = try TestSite([
+            "content/posts/a.md": "---\ntitle: A\nurl: /same/\n---\nx\n",
+            "content/posts/b.md": "---\ntitle: B\nurl: /same/\n---\nx\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.formattedDiagnostics == [
+            "content/posts/b.md: error: page has the same URL '/same/' as content/posts/a.md; only the first is written [url.duplicate]",
+        ])
+    }
+}
