@@ -13,10 +13,15 @@ public struct Page: Sendable {
     public var translationKey: String
     /// Filled in by the render stage.
     public var body: RenderedBody?
+    /// The body as feeds show it (admonitions as blockquotes, videos as links); regular pages only.
+    public var feedBody: RenderedBody?
 
     public var language: String { file.language }
     public var section: String { file.section }
-    public var isPost: Bool { file.kind != .branchBundle && !section.isEmpty }
+    /// A regular page (not an `_index.md` list page) inside a section, like `posts/…`.
+    public var isPost: Bool { isRegular && !section.isEmpty }
+    /// Not an `_index.md` list page.
+    public var isRegular: Bool { file.kind != .branchBundle }
 
     /// The date to sort and show: `date`, else `publishDate`, else `lastmod`.
     public var displayDate: ContentDate? { metadata.date ?? metadata.publishDate ?? metadata.lastmod }

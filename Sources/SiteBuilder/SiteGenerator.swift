@@ -50,6 +50,14 @@ public struct SiteGenerator: Sendable {
                 diagnostics += loaded.diagnostics
                 guard isPublished(loaded.metadata) else { continue }
                 let url = URLPaths.pageURL(file: loaded.file, metadata: loaded.metadata, config: config)
+                guard URLPaths.safeSitePath(url) != nil, OutputWriter.isSafe(URLPaths.outputFile(forURL: url)) else {
+                    let key = loaded.metadata.url != nil ? "url" : "slug"
+                    diagnostics.append(Diagnostic(
+                        .error, code: "url.outside",
+                        message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
+                        location: SourceLocation(path: loaded.file.displayPath, line: loaded.document.frontMatter.keyLines[key])))
+                    continue
+                }
                 pages.append(Page(
                     file: loaded.file, document: loaded.document, metadata: loaded.metadata,
                     relativeURL: url,
@@ -64,8 +72,8 @@ public struct SiteGenerator: Sendable {
 
         var output: [OutputFile] = []
         let templates = TemplateData(site: renderedSite)
-        let writtenPages = ParallelMap.map(pages) { page -> (OutputFile?, Diagnostic?) in
-            let layout = page.file.kind == .branchBundle ? "list" : "single"
+        let writtenPages = ParallelMap.map(pages.filter(\.isRegular)) { page -> (OutputFile?, Diagnostic?) in
+            let layout = "single"
             guard let html = theme.render(layout, templates.pageContext(page)) else {
                 return (nil, Diagnostic(
                     .error, code: "template.missing",
@@ -100,6 +108,9 @@ public struct SiteGenerator: Sendable {
             var page = page
             let (body, problems) = renderer.render(page.document, context: site.renderContext(for: page))
             page.body = body
+            if page.isRegular {
+                page.feedBody = renderer.render(page.document, context: site.renderContext(for: page, forFeed: true)).body
+            }
             counter.step()
             return (page, problems)
         }

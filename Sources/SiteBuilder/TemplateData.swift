@@ -103,6 +103,7 @@ struct TemplateData: Sendable {
             "toc": toc,
             "hasToc": !toc.isEmpty,
             "permalink": site.absoluteLink(page.relativeURL),
+            "feedURL": site.relativeLink(URLPaths.languagePrefix(page.language, config: config) + "/index.xml"),
             "relPermalink": site.relativeLink(page.relativeURL),
             "authorLink": metadata.authorLink ?? "",
             "categories": termLinks(metadata.categories, taxonomy: "categories", language: page.language),

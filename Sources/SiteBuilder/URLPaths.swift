@@ -25,6 +25,17 @@ public enum URLPaths {
         return prefix + "/" + (path.isEmpty ? "" : path + "/")
     }
 
+    /// A path inside the site for a `url`, `slug` or alias someone wrote, or nil when it leaves
+    /// the site: `..` segments (also as `%2e%2e`), a scheme (`https://…`), `//host`, NUL bytes.
+    public static func safeSitePath(_ written: String) -> String? {
+        let decoded = written.removingPercentEncoding ?? written
+        if decoded.contains("\0") || decoded.contains("\\") || decoded.hasPrefix("//") { return nil }
+        if decoded.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil { return nil }
+        let segments = decoded.split(separator: "/")
+        if segments.contains(where: { $0 == ".." }) { return nil }
+        return normalized(segments.filter { $0 != "." }.joined(separator: "/") + (decoded.hasSuffix("/") ? "/" : ""))
+    }
+
     /// `/a/b` -> `/a/b/`; `a/b.html` stays a file URL; double slashes collapse.
     public static func normalized(_ url: String) -> String {
         var path = url.hasPrefix("/") ? url : "/" + url

@@ -1,0 +1,45 @@
+import Foundation
+import SiteCore
+
+/// The terms of one taxonomy in one language: `ARM64` and `arm64` are one term (`arm64`).
+struct TaxonomyIndex {
+    struct Term {
+        /// The URL segment (`arm64`, `änderungen`).
+        var slug: String
+        /// The name as first written.
+        var name: String
+        /// Pages with the term, newest first.
+        var pages: [Page]
+    }
+
+    var plural: String
+    var terms: [Term]
+
+    /// Pages must already be sorted newest first.
+    init(plural: String, pages: [Page]) {
+        self.plural = plural
+        var bySlug: [String: Term] = [:]
+        var order: [String] = []
+        for page in pages {
+            var seenOnPage: Set<String> = []
+            for name in page.metadata.taxonomies[plural] ?? [] {
+                let slug = Slug.urlize(name)
+                guard !slug.isEmpty, seenOnPage.insert(slug).inserted else { continue }
+                if bySlug[slug] == nil {
+                    bySlug[slug] = Term(slug: slug, name: name, pages: [])
+                    order.append(slug)
+                }
+                bySlug[slug]!.pages.append(page)
+            }
+        }
+        terms = order.compactMap { bySlug[$0] }
+    }
+
+    /// Terms by post count (most first), then by name: the order of the index page.
+    var byCount: [Term] {
+        terms.sorted {
+            if $0.pages.count != $1.pages.count { return $0.pages.count > $1.pages.count }
+            return $0.slug < $1.slug
+        }
+    }
+}
