@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps build site test golden-update compare-hugo bench-repair clean
+.PHONY: all deps pydeps build site test golden-update compare-hugo bench-repair clean
 
 all: build
 
@@ -25,9 +25,14 @@ site: build
 	@echo "The example site is in $(CURDIR)/public/"
 	@echo "Open it with:  python3 -m http.server --directory public 8000   then http://localhost:8000/"
 
-test: deps
+# Python packages the checks use (feedparser reads our feeds as a feed reader would).
+pydeps:
+	@python3 -c 'import feedparser, yaml' 2>/dev/null || python3 -m pip install --quiet feedparser pyyaml
+
+test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 scripts/check_feeds.py .build/debug/chronicle
 
 # Rewrites the expected sections of the golden fixtures; review the diff like code.
 golden-update: deps
