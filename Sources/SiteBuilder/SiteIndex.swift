@@ -98,6 +98,7 @@ public struct SiteIndex: Sendable {
                 let name = "shortcodes/" + call.name
                 guard theme.hasTemplate(name) else { return nil }
                 return theme.render(name, TemplateData.shortcodeContext(call, innerHTML: innerHTML, language: page.language))
-            })
+            },
+            themeShortcodeNames: Set(theme.shortcodeNames))
     }
 }

@@ -1,0 +1,33 @@
+import CCmarkGFM
+
+/// Brings cmark-gfm's extended autolinks (linkify) in line with Hugo's goldmark:
+/// - `www.` links get `https://`, Hugo's default `linkifyProtocol` (cmark writes `http://`);
+/// - a link that ends in `\` right before a line break does not swallow the backslash: the
+///   backslash and the break make a hard line break, as CommonMark reads them.
+enum AutolinkFixer {
+    static func fix(_ document: CmarkDocument) {
+        let links = document.nodes { CmarkDocument.type(of: $0) == CMARK_NODE_LINK }
+        for link in links {
+            guard let text = cmark_node_first_child(link), text == cmark_node_last_child(link),
+                  CmarkDocument.type(of: text) == CMARK_NODE_TEXT,
+                  let literal = CmarkDocument.literal(of: text),
+                  let urlPointer = cmark_node_get_url(link)
+            else { continue }
+            let url = String(cString: urlPointer)
+            let isWWW = url == "http://" + literal
+            guard isWWW || url == literal || url == "mailto:" + literal else { continue }
+            var newLiteral = literal
+            var newURL = url
+            if literal.hasSuffix("\\"), url.hasSuffix("\\"), let next = cmark_node_next(link),
+               CmarkDocument.type(of: next) == CMARK_NODE_SOFTBREAK,
+               let lineBreak = cmark_node_new(CMARK_NODE_LINEBREAK) {
+                newLiteral.removeLast()
+                newURL.removeLast()
+                CmarkDocument.replace(next, with: lineBreak)
+            }
+            if isWWW { newURL = "https://" + newLiteral }
+            if newLiteral != literal { CmarkDocument.setLiteral(text, newLiteral) }
+            if newURL != url { _ = cmark_node_set_url(link, newURL) }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import ContentParsing
+import Foundation
+
+/// The shortcodes Chronicle knows without a theme: admonition, youtube, figure, ref/relref.
+enum BuiltinShortcodes {
+    /// The shortcodes Chronicle renders itself.
+    static let names: Set<String> = ["admonition", "youtube", "figure", "ref", "relref"]
+
+    // MARK: admonition
+
+    /// `{{< admonition type=warning title="Wichtig" open=false >}}…{{< /admonition >}}` or
+    /// positional `{{< admonition warning "Wichtig" false >}}`. The inner content is Markdown.
+    static func admonition(_ call: ShortcodeCall, session: RenderSession) -> String {
+        var type = AdmonitionType.note
+        if let name = call.value("type", position: 0) {
+            if let known = AdmonitionType(name: name) {
+                type = known
+            } else {
+                session.report(
+                    .warning, code: "shortcode.admonition-type",
+                    message: "unknown admonition type '\(name)', rendered as 'note'",
+                    offset: call.offset)
+            }
+        }
+        let title = call.value("title", position: 1) ?? session.context.admonitionTitle(type.rawValue)
+        let openArgument = call.argument("open", position: 2)
+        let isOpen = !(openArgument.map { !$0.quoted && $0.value == "false" } ?? false)
+        let content = call.inner.map { session.renderFragment($0) } ?? ""
+        let escapedTitle = HTMLEscaping.escape(title)
+        if session.context.forFeed {
+            return "<blockquote><p><strong>\(escapedTitle)</strong></p>\n\(content)</blockquote>"
+        }
+        return """
+            <details class="admonition \(type.rawValue)"\(isOpen ? " open" : "")>
+            <summary class="admonition-title">\(escapedTitle)</summary>
+            <div class="admonition-content">\(content)</div>
+            </details>
+            """
+    }
+
+    // MARK: youtube
+
+    /// `{{< youtube ID >}}`, `{{< youtube id=ID title="…" start=30 >}}`: a privacy-enhanced,
+    /// lazily loaded embed in a responsive box (Hugo's built-in markup); a link in feeds.
+    static func youtube(_ call: ShortcodeCall, session: RenderSession) -> String {
+        guard let id = call.value("id", position: 0) else {
+            session.report(
+                .error, code: "shortcode.argument",
+                message: "youtube needs a video id ({{< youtube ID >}})", offset: call.offset)
+            return ""
+        }
+        let title = call.value("title") ?? "YouTube Video"
+        let start = call.value("start").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let encodedID = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? id
+        if session.context.forFeed {
+            var url = "https://www.youtube.com/watch?v=\(encodedID)"
+            if let start { url += "&t=\(start)s" }
+            return "<p><a href=\"\(HTMLEscaping.escape(url))\">\(HTMLEscaping.escape(title))</a></p>"
+        }
+        var query: [String] = []
+        if call.value("autoplay") == "true" { query.append("autoplay=1") }
+        if let start { query.append("start=\(start)") }
+        var source = "https://www.youtube-nocookie.com/embed/\(encodedID)"
+        if !query.isEmpty { source += "?" + query.joined(separator: "&") }
+        let wrapper: String
+        let frameStyle: String
+        if let className = call.value("class", position: 1) {
+            wrapper = "<div class=\"\(HTMLEscaping.escape(className))\">"
+            frameStyle = ""
+        } else {
+            wrapper = "<div class=\"youtube\" style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">"
+            frameStyle = " style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border: 0;\""
+        }
+        return """
+            \(wrapper)
+            <iframe src="\(HTMLEscaping.escape(source))"\(frameStyle) title="\(HTMLEscaping.escape(title))" loading="lazy" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>
+            </div>
+            """
+    }
+
+    // MARK: figure
+
+    /// `{{< figure src="a.png" alt="…" caption="*Markdown*" title="…" link="…" >}}`.
+    static func figure(_ call: ShortcodeCall, session: RenderSession) -> String {
+        guard let source = call.value("src", position: 0) else {
+            session.report(
+                .error, code: "shortcode.argument",
+                message: "figure needs a src ({{< figure src=\"image.png\" >}})", offset: call.offset)
+            return ""
+        }
+        let caption = call.value("caption")
+        let captionHTML = caption.map { session.renderSnippet($0) }
+        var html = "<figure"
+        if let className = call.value("class") { html += " class=\"\(HTMLEscaping.escape(className))\"" }
+        html += ">\n"
+        if let link = call.value("link") {
+            html += "<a href=\"\(HTMLEscaping.escape(link))\""
+            if let target = call.value("target") { html += " target=\"\(HTMLEscaping.escape(target))\"" }
+            if let rel = call.value("rel") { html += " rel=\"\(HTMLEscaping.escape(rel))\"" }
+            html += ">"
+        }
+        html += "<img src=\"\(HTMLEscaping.escape(source))\""
+        if let alt = call.value("alt") {
+            html += " alt=\"\(HTMLEscaping.escape(alt))\""
+        } else if let captionHTML {
+            let plain = HTMLEscaping.unescape(HugoText.stripHTML(captionHTML)).trimmingGoWhitespace()
+            html += " alt=\"\(HTMLEscaping.escape(plain))\""
+        }
+        if let width = call.value("width") { html += " width=\"\(HTMLEscaping.escape(width))\"" }
+        if let height = call.value("height") { html += " height=\"\(HTMLEscaping.escape(height))\"" }
+        if !session.context.forFeed { html += " loading=\"lazy\"" }
+        html += ">"
+        if call.value("link") != nil { html += "</a>" }
+        html += "\n"
+        let title = call.value("title")
+        let attribution = call.value("attr").map { session.renderSnippet($0) }
+        if title != nil || captionHTML != nil || attribution != nil {
+            html += "<figcaption>"
+            if let title { html += "<h4>\(HTMLEscaping.escape(title))</h4>" }
+            if captionHTML != nil || attribution != nil {
+                html += "<p>\(captionHTML ?? "")"
+                if let attribution {
+                    if captionHTML != nil { html += " " }
+                    if let attributionLink = call.value("attrlink") {
+                        html += "<a href=\"\(HTMLEscaping.escape(attributionLink))\">\(attribution)</a>"
+                    } else {
+                        html += attribution
+                    }
+                }
+                html += "</p>"
+            }
+            html += "</figcaption>\n"
+        }
+        html += "</figure>"
+        return html
+    }
+
+    // MARK: ref / relref
+
+    /// `{{< ref "posts/a.md" >}}` (absolute URL), `{{< relref path="/posts/a" lang="en" >}}`
+    /// (site-relative); `#anchor` is kept. An unknown target is an error and renders as written.
+    static func reference(_ call: ShortcodeCall, absolute: Bool, session: RenderSession) -> String {
+        guard let target = call.value("path", position: 0) else {
+            session.report(
+                .error, code: "shortcode.argument",
+                message: "\(call.name) needs a path ({{< \(call.name) \"posts/page.md\" >}})",
+                offset: call.offset)
+            return ""
+        }
+        var path = target
+        var fragment = ""
+        if let hash = target.firstIndex(of: "#") {
+            path = String(target[..<hash])
+            fragment = String(target[hash...])
+        }
+        if path.isEmpty {
+            return HTMLEscaping.escape(fragment)
+        }
+        let language = call.value("lang")
+        guard let url = session.context.resolveReference(path, language, absolute) else {
+            let where_ = language.map { " in language '\($0)'" } ?? ""
+            session.report(
+                .error, code: "shortcode.ref",
+                message: "\(call.name) target '\(path)' not found\(where_)", offset: call.offset)
+            return HTMLEscaping.escape(target)
+        }
+        return HTMLEscaping.escape(url + fragment)
+    }
+}

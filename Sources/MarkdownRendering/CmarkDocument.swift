@@ -1,0 +1,122 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A parsed cmark-gfm document: owns its parser (whose extension list the HTML renderer needs)
+/// and its node tree, and frees both when it goes away.
+///
+/// Not `Sendable`: one document belongs to one render call. Parsing happens under `CmarkLock`;
+/// `renderHTML()` does not need it.
+public final class CmarkDocument {
+    private static let extensionsRegistered: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    private let parser: OpaquePointer
+    let root: OpaquePointer
+    let options: Int32
+
+    init(markdown: String, options: Int32, extensions: [String]) {
+        self.options = options
+        var text = markdown
+        (parser, root) = CmarkLock.withLock {
+            _ = CmarkDocument.extensionsRegistered
+            let parser = cmark_parser_new(options)!
+            for name in extensions {
+                if let syntax = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntax)
+                }
+            }
+            text.withUTF8 { buffer in
+                if let base = buffer.baseAddress, buffer.count > 0 {
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parser_feed(parser, $0, buffer.count)
+                    }
+                }
+            }
+            let root = cmark_parser_finish(parser)!
+            return (parser, root)
+        }
+        cmark_consolidate_text_nodes(root)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The document as HTML. Safe to call from several threads for different documents.
+    public func renderHTML() -> String {
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let html = cmark_render_html(root, options, extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    // MARK: - Tree access for the renderer
+
+    static func type(of node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
+
+    static func literal(of node: OpaquePointer) -> String? {
+        cmark_node_get_literal(node).map { String(cString: $0) }
+    }
+
+    static func setLiteral(_ node: OpaquePointer, _ text: String) {
+        _ = cmark_node_set_literal(node, text)
+    }
+
+    static func parent(of node: OpaquePointer) -> OpaquePointer? { cmark_node_parent(node) }
+    static func lastChild(of node: OpaquePointer) -> OpaquePointer? { cmark_node_last_child(node) }
+    static func headingLevel(of node: OpaquePointer) -> Int { Int(cmark_node_get_heading_level(node)) }
+    static func startLine(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
+    static func startColumn(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_column(node)) }
+    static func endLine(of node: OpaquePointer) -> Int { Int(cmark_node_get_end_line(node)) }
+
+    /// A custom inline node whose text cmark prints verbatim (also without UNSAFE).
+    static func makeCustomInline(_ text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        _ = cmark_node_set_on_enter(node, text)
+        _ = cmark_node_set_on_exit(node, "")
+        return node
+    }
+
+    /// A custom block node whose text cmark prints verbatim on a line of its own.
+    static func makeCustomBlock(_ text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        _ = cmark_node_set_on_enter(node, text)
+        _ = cmark_node_set_on_exit(node, "")
+        return node
+    }
+
+    /// Puts `child` first inside `parent`.
+    static func prepend(_ child: OpaquePointer, to parent: OpaquePointer) {
+        _ = cmark_node_prepend_child(parent, child)
+    }
+
+    /// Puts `replacement` where `node` was and frees `node`.
+    static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
+        _ = cmark_node_replace(node, replacement)
+        cmark_node_free(node)
+    }
+}
+
+extension CmarkDocument {
+    /// Every node matching `predicate`, in document order.
+    func nodes(where predicate: (OpaquePointer) -> Bool) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return found }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if predicate(node) { found.append(node) }
+        }
+        return found
+    }
+}

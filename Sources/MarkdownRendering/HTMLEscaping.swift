@@ -1,0 +1,82 @@
+/// HTML escaping and unescaping for the few places that build HTML by hand.
+enum HTMLEscaping {
+    /// Escapes `&`, `<`, `>` and `"`: safe in text and in double-quoted attributes.
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
+            return text
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Decodes numeric character references and the named entities that cmark-gfm and
+    /// hand-written HTML commonly use. Unknown entities stay as written.
+    static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard character == "&",
+                  let semicolon = text[index...].prefix(34).firstIndex(of: ";")
+            else {
+                result.append(character)
+                index = text.index(after: index)
+                continue
+            }
+            let name = text[text.index(after: index)..<semicolon]
+            if let decoded = decodeEntity(name) {
+                result += decoded
+                index = text.index(after: semicolon)
+            } else {
+                result.append(character)
+                index = text.index(after: index)
+            }
+        }
+        return result
+    }
+
+    private static func decodeEntity(_ name: Substring) -> String? {
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value: UInt32?
+            if digits.hasPrefix("x") || digits.hasPrefix("X") {
+                value = UInt32(digits.dropFirst(), radix: 16)
+            } else {
+                value = UInt32(digits, radix: 10)
+            }
+            guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+            return String(Character(scalar))
+        }
+        return namedEntities[String(name)]
+    }
+
+    private static let namedEntities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
+        "shy": "\u{00AD}", "ndash": "\u{2013}", "mdash": "\u{2014}", "hellip": "\u{2026}",
+        "lsquo": "\u{2018}", "rsquo": "\u{2019}", "sbquo": "\u{201A}", "ldquo": "\u{201C}",
+        "rdquo": "\u{201D}", "bdquo": "\u{201E}", "laquo": "\u{00AB}", "raquo": "\u{00BB}",
+        "lsaquo": "\u{2039}", "rsaquo": "\u{203A}", "copy": "\u{00A9}", "reg": "\u{00AE}",
+        "trade": "\u{2122}", "euro": "\u{20AC}", "pound": "\u{00A3}", "yen": "\u{00A5}",
+        "cent": "\u{00A2}", "sect": "\u{00A7}", "para": "\u{00B6}", "deg": "\u{00B0}",
+        "plusmn": "\u{00B1}", "times": "\u{00D7}", "divide": "\u{00F7}", "middot": "\u{00B7}",
+        "bull": "\u{2022}", "rarr": "\u{2192}", "larr": "\u{2190}", "uarr": "\u{2191}",
+        "darr": "\u{2193}", "harr": "\u{2194}", "rArr": "\u{21D2}", "lArr": "\u{21D0}",
+        "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü",
+        "szlig": "ß", "eacute": "é", "egrave": "è", "Eacute": "É", "aacute": "á",
+        "agrave": "à", "ccedil": "ç", "iacute": "í", "oacute": "ó", "uacute": "ú",
+        "ntilde": "ñ", "thinsp": "\u{2009}", "ensp": "\u{2002}", "emsp": "\u{2003}",
+        "zwj": "\u{200D}", "zwnj": "\u{200C}", "check": "\u{2713}", "hearts": "\u{2665}",
+    ]
+}

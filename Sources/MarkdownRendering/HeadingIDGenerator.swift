@@ -1,0 +1,75 @@
+/// Heading ids as Hugo writes them (goldmark's auto heading ids with Hugo's `github` style):
+/// the heading's source text, trimmed, lower-cased; spaces and `-` become `-`; letters, digits
+/// and `_` stay (Unicode letters too); everything else (punctuation, emoji, Markdown syntax) is
+/// dropped. An empty result becomes `heading`; repeats within one page get `-1`, `-2`, ...
+struct HeadingIDGenerator {
+    private var used: Set<String> = []
+
+    /// The sanitized form of `text`, without the uniqueness suffix.
+    static func sanitize(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.trimmingGoWhitespace().unicodeScalars {
+            if scalar == "-" || scalar == " " {
+                result.append("-")
+            } else if scalar == "_" || scalar.isGoLetter || scalar.properties.generalCategory == .decimalNumber {
+                // Go's unicode.ToLower is the simple one-to-one mapping; the first scalar of
+                // Swift's full mapping is the same for every letter that has one.
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                result.append(lower.count == 1 ? lower.first! : (lower.first ?? scalar))
+            }
+        }
+        return String(result)
+    }
+
+    /// A new unique id for a heading with this source text.
+    mutating func generate(_ text: String) -> String {
+        var id = Self.sanitize(text)
+        if id.isEmpty { id = "heading" }
+        if used.contains(id) {
+            var number = 1
+            while used.contains("\(id)-\(number)") { number += 1 }
+            id = "\(id)-\(number)"
+        }
+        used.insert(id)
+        return id
+    }
+
+    /// Records an id the author chose (`{#id}`), so generated ones avoid it.
+    mutating func reserve(_ id: String) {
+        used.insert(id)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Go's `unicode.IsLetter`: categories Lu, Ll, Lt, Lm, Lo.
+    var isGoLetter: Bool {
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Go's `unicode.IsSpace`.
+    var isGoSpace: Bool {
+        switch value {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0: true
+        default: value > 0xFF && properties.isWhitespace
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Go's `strings.TrimSpace`.
+    func trimmingGoWhitespace() -> String {
+        let scalars = Array(unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end, scalars[start].isGoSpace { start += 1 }
+        while end > start, scalars[end - 1].isGoSpace { end -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+}

@@ -1,0 +1,57 @@
+import CCmarkGFM
+
+/// Hugo's summary divider `<!--more-->`. Only the first one at the top level of a body counts
+/// (one inside a shortcode is rendered with the shortcode, as an ordinary comment). It is
+/// replaced in the tree by a marker that never reaches the output, so it does not turn into
+/// `<!-- raw HTML omitted -->` when `unsafe` is off.
+enum MoreMarker {
+    static let divider = "<!--more-->"
+    static let marker = "\u{E002}"
+
+    enum Placement {
+        /// On a line of its own: the summary is everything before it.
+        case block
+        /// Inside a paragraph: the summary runs to the end of that paragraph.
+        case inline
+    }
+
+    /// Replaces the first divider of the document with the marker.
+    static func mark(_ document: CmarkDocument) -> Placement? {
+        let candidates = document.nodes { node in
+            let type = CmarkDocument.type(of: node)
+            return type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE
+        }
+        for node in candidates {
+            guard let literal = CmarkDocument.literal(of: node),
+                  literal.trimmingGoWhitespace() == divider
+            else { continue }
+            if CmarkDocument.type(of: node) == CMARK_NODE_HTML_BLOCK {
+                CmarkDocument.replace(node, with: CmarkDocument.makeCustomBlock(marker))
+                return .block
+            }
+            CmarkDocument.replace(node, with: CmarkDocument.makeCustomInline(marker))
+            return .inline
+        }
+        return nil
+    }
+
+    /// Splits rendered HTML at the marker: the body without it, and the summary.
+    static func split(_ html: String, placement: Placement) -> (body: String, summary: String, rest: String)? {
+        guard let range = html.range(of: marker) else { return nil }
+        let before = html[..<range.lowerBound]
+        var after = html[range.upperBound...]
+        switch placement {
+        case .block:
+            if after.first == "\n" { after = after.dropFirst() }
+            return (String(before) + after, before.trimmingGoWhitespace(), after.trimmingGoWhitespace())
+        case .inline:
+            var summary = String(before)
+            var rest = after
+            if let close = after.range(of: "</p>") {
+                summary += after[..<close.upperBound]
+                rest = after[close.upperBound...]
+            }
+            return (String(before) + after, summary.trimmingGoWhitespace(), rest.trimmingGoWhitespace())
+        }
+    }
+}

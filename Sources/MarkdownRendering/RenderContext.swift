@@ -1,0 +1,42 @@
+import ContentParsing
+
+/// What a body render needs from the site: the page's language, whether the output goes into a
+/// feed, localized admonition titles, a resolver for `ref`/`relref`, and the theme's shortcodes.
+public struct RenderContext: Sendable {
+    /// The page's language code (`de`).
+    public var language: String
+    /// Rendering for a feed: admonitions become plain blockquotes, videos plain links.
+    public var forFeed: Bool
+    /// Canonical admonition type (`warning`) -> the default title in the page's language.
+    public var admonitionTitle: @Sendable (String) -> String
+    /// A content path (`posts/2024/a/index.md`, `/posts/a`) -> its URL, absolute when asked
+    /// (`ref`) and site-relative otherwise (`relref`); `language` is the `lang=` argument.
+    /// nil when there is no such page. The target comes without its `#anchor`: the renderer
+    /// appends that itself.
+    public var resolveReference: @Sendable (_ target: String, _ language: String?, _ absolute: Bool) -> String?
+    /// A shortcode that is not built in -> its HTML, or nil when the theme has none.
+    /// `innerHTML` is nil without a closing tag; for `{{% %}}` it is the inner content rendered as
+    /// Markdown (a single paragraph without its `<p>`, as `markdownify` gives it), for `{{< >}}`
+    /// the inner content as written with nested shortcodes expanded (Hugo's `.Inner`).
+    public var themeShortcode: @Sendable (_ call: ShortcodeCall, _ innerHTML: String?, _ context: RenderContext) -> String?
+    /// Names the theme (or the site's own `layouts/shortcodes/`) defines. These win over the
+    /// built-in shortcodes on pages, as a site's own shortcodes do in Hugo; feeds keep the
+    /// built-ins' plain forms.
+    public var themeShortcodeNames: Set<String>
+
+    public init(
+        language: String,
+        forFeed: Bool = false,
+        admonitionTitle: @escaping @Sendable (String) -> String = AdmonitionType.englishTitle(for:),
+        resolveReference: @escaping @Sendable (_ target: String, _ language: String?, _ absolute: Bool) -> String? = { _, _, _ in nil },
+        themeShortcode: @escaping @Sendable (_ call: ShortcodeCall, _ innerHTML: String?, _ context: RenderContext) -> String? = { _, _, _ in nil },
+        themeShortcodeNames: Set<String> = []
+    ) {
+        self.language = language
+        self.forFeed = forFeed
+        self.admonitionTitle = admonitionTitle
+        self.resolveReference = resolveReference
+        self.themeShortcode = themeShortcode
+        self.themeShortcodeNames = themeShortcodeNames
+    }
+}

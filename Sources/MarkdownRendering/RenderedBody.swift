@@ -1,0 +1,34 @@
+/// A page body rendered to HTML, with what templates and lists need from it.
+public struct RenderedBody: Sendable {
+    /// The whole body.
+    public var html: String
+    /// The HTML before `<!--more-->`, or the automatic summary wrapped in `<p>`.
+    public var summaryHTML: String
+    /// The author set `<!--more-->` (at the top level, not inside a shortcode).
+    public var hasMoreMarker: Bool
+    /// There is more content than the summary.
+    public var truncated: Bool
+    /// The headings of the body (not those inside shortcodes), in document order.
+    public var headings: [Heading]
+    /// Hugo's `<nav id="TableOfContents">…</nav>` for the configured levels; "" when no heading
+    /// is in range.
+    public var tocHTML: String
+    /// The text with tags stripped and entities decoded, for word counts and search.
+    public var plainText: String
+    /// Hugo's word count: runs of non-space characters in the plain text.
+    public var wordCount: Int
+
+    public init(
+        html: String, summaryHTML: String, hasMoreMarker: Bool, truncated: Bool,
+        headings: [Heading], tocHTML: String, plainText: String, wordCount: Int
+    ) {
+        self.html = html
+        self.summaryHTML = summaryHTML
+        self.hasMoreMarker = hasMoreMarker
+        self.truncated = truncated
+        self.headings = headings
+        self.tocHTML = tocHTML
+        self.plainText = plainText
+        self.wordCount = wordCount
+    }
+}
