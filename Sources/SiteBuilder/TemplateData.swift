@@ -32,6 +32,7 @@ struct TemplateData: Sendable {
             "languages": languages,
             "multilingual": config.languages.count > 1,
             "menu": menu(language: language),
+            "menuHasArchives": (languageConfig?.menus["main"] ?? []).contains { $0.url.hasSuffix("/archives/") || $0.url == "archives" },
             "params": params.anyValue,
             "year": Calendar(identifier: .gregorian).component(.year, from: Date()),
             "assets": site.relativeLink("/"),
