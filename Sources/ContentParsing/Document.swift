@@ -12,6 +12,9 @@ public struct Document: Sendable {
     public var bodyStartLine: Int
     /// The body split into Markdown text and shortcode calls.
     public var nodes: [BodyNode]
+    /// Calls of shortcodes the catalog does not know (reported as `shortcode.unknown`); they
+    /// are left out of `nodes`.
+    public var unknownShortcodes: [ShortcodeCall] = []
 
     public init(
         source: SourceFile, frontMatter: FrontMatter, body: String,

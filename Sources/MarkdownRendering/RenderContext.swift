@@ -19,9 +19,9 @@ public struct RenderContext: Sendable {
     /// Markdown (a single paragraph without its `<p>`, as `markdownify` gives it), for `{{< >}}`
     /// the inner content as written with nested shortcodes expanded (Hugo's `.Inner`).
     public var themeShortcode: @Sendable (_ call: ShortcodeCall, _ innerHTML: String?, _ context: RenderContext) -> String?
-    /// Names the theme (or the site's own `layouts/shortcodes/`) defines. These win over the
-    /// built-in shortcodes on pages, as a site's own shortcodes do in Hugo; feeds keep the
-    /// built-ins' plain forms.
+    /// Built-in shortcode names the theme (or the site's own `layouts/shortcodes/`) overrides.
+    /// These win over the built-ins on pages, as a site's own shortcodes do in Hugo; feeds keep
+    /// the built-ins' plain forms. Other names always go to `themeShortcode`.
     public var themeShortcodeNames: Set<String>
 
     public init(

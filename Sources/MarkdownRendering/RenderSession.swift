@@ -81,7 +81,8 @@ final class RenderSession {
     /// reported them).
     func expand(_ call: ShortcodeCall) -> String {
         let isBuiltIn = BuiltinShortcodes.names.contains(call.name)
-        if context.themeShortcodeNames.contains(call.name) && !(isBuiltIn && context.forFeed) {
+        let themeFirst = isBuiltIn ? context.themeShortcodeNames.contains(call.name) && !context.forFeed : true
+        if themeFirst {
             let inner = call.inner.map {
                 call.isMarkdownForm ? HugoText.trimShortHTML(renderFragment($0)) : expandRaw($0)
             }

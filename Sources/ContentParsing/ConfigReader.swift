@@ -1,0 +1,316 @@
+import Foundation
+import SiteCore
+
+/// Reads a Hugo-style site config (`hugo.toml`, `config.toml`, `config.yaml`, `config.json`).
+/// Keys are matched case-insensitively, as Hugo does.
+public enum ConfigReader {
+    /// The file names looked for in a site folder, in order; the first that exists wins.
+    public static let fileNames = ["hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "config.yml", "config.json"]
+
+    /// Reads the first config file of `siteDirectory`. Without one: nil and a `config.missing`
+    /// error for the folder. Diagnostics name the file relative to the folder (`config.toml`).
+    public static func read(siteDirectory: URL) -> (SiteConfig?, [Diagnostic]) {
+        let manager = FileManager.default
+        for name in fileNames {
+            let url = siteDirectory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                return (nil, [Diagnostic(
+                    .error, code: "config.unreadable",
+                    message: "cannot read the site config: \((error as NSError).localizedDescription)",
+                    location: SourceLocation(path: name))])
+            }
+            let text = SourceFile.decode(data).text
+            return parse(text: text, path: name, format: ConfigFormat(fileName: name) ?? .toml)
+        }
+        let names = fileNames.joined(separator: ", ")
+        return (nil, [Diagnostic(
+            .error, code: "config.missing",
+            message: "no site config found (looked for \(names))",
+            location: SourceLocation(path: siteDirectory.path))])
+    }
+
+    /// Parses config text. A syntax error is a `config.syntax` error at its line and column,
+    /// and gives no config; a value of the wrong type is a `config.type` error and keeps the
+    /// default.
+    public static func parse(text: String, path: String, format: ConfigFormat) -> (SiteConfig?, [Diagnostic]) {
+        let data: StructuredData
+        do {
+            data = try StructuredData.parse(text, format: format)
+        } catch {
+            let offset = StructuredData.utf8Offset(in: text, line: error.line, scalarColumn: error.column)
+            let diagnostic = LineIndex(text).diagnostic(
+                .error, code: "config.syntax",
+                message: "the site config is not valid \(format.displayName): \(error.describe(lineShift: 0))",
+                path: path, offset: offset)
+            return (nil, [diagnostic])
+        }
+        var builder = ConfigBuilder(raw: data.value, text: text, path: path)
+        let config = builder.build()
+        return (config, builder.diagnostics)
+    }
+}
+
+/// Fills a `SiteConfig` from parsed values, reporting values of the wrong type.
+private struct ConfigBuilder {
+    let raw: ParamValue
+    let text: String
+    let path: String
+    var diagnostics: [Diagnostic] = []
+
+    init(raw: ParamValue, text: String, path: String) {
+        self.raw = raw
+        self.text = text
+        self.path = path
+    }
+
+    mutating func build() -> SiteConfig {
+        var config = SiteConfig()
+        config.raw = raw
+        if let baseURL = string("baseURL") { config.baseURL = baseURL }
+        if let title = string("title") { config.title = title }
+        config.theme = theme()
+        if let language = string("defaultContentLanguage") { config.defaultContentLanguage = language.lowercased() }
+        if let inSubdir = bool("defaultContentLanguageInSubdir") { config.defaultContentLanguageInSubdir = inSubdir }
+        if let params = raw["params"] {
+            if case .table = params { config.params = params } else { typeError("params", "a table", params) }
+        }
+        if let taxonomies = raw["taxonomies"] {
+            if let table = taxonomies.tableValue {
+                config.taxonomies = table.compactMapValues { $0.stringValue }
+            } else {
+                typeError("taxonomies", "a table", taxonomies)
+            }
+        }
+        config.paginate = int("pagination.pagerSize") ?? int("paginate")
+        config.rssLimit = int("services.rss.limit") ?? int("rssLimit")
+        if let length = int("summaryLength") { config.summaryLength = length }
+        if let robots = bool("enableRobotsTXT") { config.enableRobotsTXT = robots }
+        config.markup = markup()
+        config.languages = languages(site: config)
+        if !config.languages.contains(where: { $0.language.code == config.defaultContentLanguage }),
+           let first = config.languages.first {
+            report(
+                "config.language",
+                "defaultContentLanguage '\(config.defaultContentLanguage)' is not one of the languages "
+                    + "(\(config.languages.map(\.language.code).joined(separator: ", ")))",
+                key: "defaultContentLanguage")
+            config.defaultContentLanguage = first.language.code
+        }
+        return config
+    }
+
+    // MARK: - Sections
+
+    private mutating func theme() -> String? {
+        guard let value = raw["theme"] else { return nil }
+        switch value {
+        case .string(let name): return name.isEmpty ? nil : name
+        case .array(let items): return items.first?.stringValue
+        default:
+            typeError("theme", "a string or a list of strings", value)
+            return nil
+        }
+    }
+
+    private mutating func markup() -> MarkupConfig {
+        var markup = MarkupConfig()
+        let extensions = "markup.goldmark.extensions"
+        if let unsafe = bool("markup.goldmark.renderer.unsafe") { markup.unsafe = unsafe }
+        if let typographer = raw.lookup("\(extensions).typographer"), case .table = typographer {
+            // Hugo 0.112+: [markup.goldmark.extensions.typographer] disable = false
+            if let disable = bool("\(extensions).typographer.disable") { markup.typographer = !disable }
+        } else if let typographer = bool("\(extensions).typographer") {
+            markup.typographer = typographer
+        }
+        if let linkify = bool("\(extensions).linkify") { markup.linkify = linkify }
+        if let strikethrough = bool("\(extensions).strikethrough") { markup.strikethrough = strikethrough }
+        if let table = bool("\(extensions).table") { markup.table = table }
+        if let taskList = bool("\(extensions).taskList") { markup.taskList = taskList }
+        if let footnote = bool("\(extensions).footnote") { markup.footnote = footnote }
+        if let lineNumbers = bool("markup.highlight.lineNos") { markup.lineNumbers = lineNumbers }
+        if let start = int("markup.tableOfContents.startLevel") { markup.tocStartLevel = start }
+        if let end = int("markup.tableOfContents.endLevel") { markup.tocEndLevel = end }
+        return markup
+    }
+
+    private mutating func languages(site: SiteConfig) -> [LanguageConfig] {
+        let siteMenus = menus(raw["menus"] ?? raw["menu"], keyPrefix: "menu")
+        var result: [LanguageConfig] = []
+        if let languages = raw["languages"] {
+            guard let table = languages.tableValue else {
+                typeError("languages", "a table", languages)
+                return [defaultLanguage(site: site, menus: siteMenus)]
+            }
+            for (code, value) in table {
+                guard case .table = value else {
+                    typeError("languages.\(code)", "a table", value)
+                    continue
+                }
+                let prefix = "languages.\(code)"
+                var params = site.params
+                if let own = value["params"] {
+                    if case .table = own {
+                        params = Self.merge(params, own)
+                    } else {
+                        typeError("\(prefix).params", "a table", own)
+                    }
+                }
+                var languageMenus = menus(value["menus"] ?? value["menu"], keyPrefix: "\(prefix).menu")
+                for (name, entries) in siteMenus { languageMenus[name, default: []] += entries }
+                let language = Language(
+                    code: code.lowercased(), name: string("\(prefix).languageName"),
+                    weight: int("\(prefix).weight") ?? 0, title: string("\(prefix).title"),
+                    languageCode: string("\(prefix).languageCode"))
+                result.append(LanguageConfig(
+                    language: language, params: params, menus: languageMenus.mapValues(Self.sorted)))
+            }
+        }
+        if result.isEmpty { return [defaultLanguage(site: site, menus: siteMenus)] }
+        return result.sorted { lhs, rhs in
+            let (left, right) = (lhs.language.weight, rhs.language.weight)
+            if left != right { return right == 0 || (left != 0 && left < right) }
+            return lhs.language.code < rhs.language.code
+        }
+    }
+
+    private mutating func defaultLanguage(site: SiteConfig, menus: [String: [MenuEntry]]) -> LanguageConfig {
+        let language = Language(
+            code: site.defaultContentLanguage, name: string("languageName"), weight: 0,
+            title: nil, languageCode: string("languageCode"))
+        return LanguageConfig(language: language, params: site.params, menus: menus.mapValues(Self.sorted))
+    }
+
+    /// `[[menu.main]]` entries, or `[menu] main = [...]`: menu name -> entries.
+    private mutating func menus(_ value: ParamValue?, keyPrefix: String) -> [String: [MenuEntry]] {
+        guard let value else { return [:] }
+        guard let table = value.tableValue else {
+            typeError(keyPrefix, "a table of menus", value)
+            return [:]
+        }
+        var result: [String: [MenuEntry]] = [:]
+        for (name, entries) in table {
+            let items: [ParamValue]
+            switch entries {
+            case .array(let list): items = list
+            case .table: items = [entries]
+            default:
+                typeError("\(keyPrefix).\(name)", "a list of menu entries", entries)
+                continue
+            }
+            for item in items {
+                guard case .table = item else {
+                    typeError("\(keyPrefix).\(name)", "a list of menu entries", item)
+                    continue
+                }
+                let entryName = item["name"]?.stringValue ?? ""
+                let weight = item["weight"].flatMap { $0.intValue } ?? 0
+                result[name, default: []].append(MenuEntry(
+                    identifier: item["identifier"]?.stringValue ?? entryName,
+                    name: entryName,
+                    url: item["url"]?.stringValue ?? item["pageRef"]?.stringValue ?? "",
+                    title: item["title"]?.stringValue ?? "",
+                    pre: item["pre"]?.stringValue ?? "",
+                    post: item["post"]?.stringValue ?? "",
+                    weight: weight,
+                    parent: item["parent"]?.stringValue))
+            }
+        }
+        return result
+    }
+
+    /// Hugo's menu order: by weight (entries without a weight last), then name, then identifier.
+    static func sorted(_ entries: [MenuEntry]) -> [MenuEntry] {
+        entries.sorted { lhs, rhs in
+            if lhs.weight != rhs.weight { return rhs.weight == 0 || (lhs.weight != 0 && lhs.weight < rhs.weight) }
+            let (left, right) = (lhs.name.lowercased(), rhs.name.lowercased())
+            if left != right { return left < right }
+            if lhs.name != rhs.name { return lhs.name < rhs.name }
+            return lhs.identifier < rhs.identifier
+        }
+    }
+
+    /// `overlay` merged over `base`, recursively; keys match case-insensitively and keep the
+    /// base's spelling.
+    static func merge(_ base: ParamValue, _ overlay: ParamValue) -> ParamValue {
+        guard case .table(var result) = base, case .table(let extra) = overlay else { return overlay }
+        for (key, value) in extra {
+            let existing = result[key] != nil ? key : result.keys.first { $0.lowercased() == key.lowercased() }
+            if let existing {
+                result[existing] = merge(result[existing]!, value)
+            } else {
+                result[key] = value
+            }
+        }
+        return .table(result)
+    }
+
+    // MARK: - Typed values
+
+    private mutating func string(_ key: String) -> String? {
+        guard let value = raw.lookup(key) else { return nil }
+        if value.isScalar { return value.stringValue }
+        if case .null = value { return nil }
+        typeError(key, "a string", value)
+        return nil
+    }
+
+    private mutating func int(_ key: String) -> Int? {
+        guard let value = raw.lookup(key) else { return nil }
+        if let number = value.intValue { return number }
+        if case .null = value { return nil }
+        typeError(key, "a whole number", value)
+        return nil
+    }
+
+    private mutating func bool(_ key: String) -> Bool? {
+        guard let value = raw.lookup(key) else { return nil }
+        if let flag = value.boolValue { return flag }
+        if case .null = value { return nil }
+        typeError(key, "true or false", value)
+        return nil
+    }
+
+    private mutating func typeError(_ key: String, _ expected: String, _ value: ParamValue) {
+        let shown = value.isScalar ? "'\(value.stringValue ?? "")'" : value.kindDescription
+        report("config.type", "'\(key)' must be \(expected), not \(shown)", key: key)
+    }
+
+    private mutating func report(_ code: String, _ message: String, key: String) {
+        let location = SourceLocation(path: path, line: line(of: key))
+        let sourceLine = location.line.map { LineIndex(text).lineText($0) }
+        diagnostics.append(Diagnostic(.error, code: code, message: message, location: location, sourceLine: sourceLine))
+    }
+
+    /// The line where a dotted key is set, found by looking for its last part after its
+    /// section's header (TOML), or anywhere; nil when not found.
+    private func line(of dottedKey: String) -> Int? {
+        let parts = dottedKey.lowercased().split(separator: ".").map(String.init)
+        guard let last = parts.last else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.lowercased() }
+        var start = 0
+        if parts.count > 1 {
+            let section = parts.dropLast().joined(separator: ".")
+            if let header = lines.firstIndex(where: {
+                let trimmed = $0.trimmingCharacters(in: .whitespaces)
+                return trimmed == "[\(section)]" || trimmed == "[[\(section)]]"
+            }) {
+                start = header
+            }
+        }
+        for index in start..<lines.count {
+            var line = Substring(lines[index]).drop { $0 == " " || $0 == "\t" }
+            if line.hasPrefix("\"") { line = line.dropFirst() }
+            guard line.hasPrefix(last) else { continue }
+            let rest = line.dropFirst(last.count).drop { $0 == " " || $0 == "\t" || $0 == "\"" }
+            if rest.hasPrefix("=") || rest.hasPrefix(":") { return index + 1 }
+        }
+        return nil
+    }
+}

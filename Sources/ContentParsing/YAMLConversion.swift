@@ -1,0 +1,118 @@
+import Foundation
+import SiteCore
+import Yams
+
+/// YAML text to `ParamValue` through `Yams.compose`, so timestamps stay text with the written
+/// offset (Yams' `Date` would drop it). YAML 1.1 `yes`/`no`/`on`/`off` are booleans; quoted
+/// scalars are always strings.
+enum YAMLConversion {
+    static func parse(_ text: String) throws(StructuredDataError) -> StructuredData {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw convert(error)
+        } catch {
+            throw StructuredDataError(message: "\(error)", line: 1, column: 1)
+        }
+        guard let root else { return StructuredData(value: .table([:]), keyLines: [:]) }
+        guard case .mapping(let mapping) = root else {
+            if case .scalar(let scalar) = root, scalar.style == .plain, Self.isNull(root) {
+                return StructuredData(value: .table([:]), keyLines: [:])
+            }
+            throw StructuredDataError(
+                message: "expected 'key: value' lines, found \(value(root).kindDescription)",
+                line: root.mark?.line ?? 1, column: root.mark?.column ?? 1)
+        }
+        var keyLines: [String: Int] = [:]
+        for (key, _) in mapping {
+            if let name = key.scalar?.string, let line = key.mark?.line, keyLines[name] == nil {
+                keyLines[name] = line
+            }
+        }
+        return StructuredData(value: value(root), keyLines: keyLines)
+    }
+
+    static func value(_ node: Node) -> ParamValue {
+        switch node {
+        case .scalar(let scalar):
+            return scalarValue(scalar, node: node)
+        case .sequence(let sequence):
+            return .array(sequence.map(value))
+        case .mapping(let mapping):
+            var table: [String: ParamValue] = [:]
+            var merged: [String: ParamValue] = [:]
+            for (key, item) in mapping {
+                if key.tag.rawValue == Tag.Name.merge.rawValue, key.scalar?.style == .plain {
+                    // `<<: *base` or `<<: [*a, *b]`: the merged keys lose to the mapping's own.
+                    let sources = item.sequence.map(Array.init) ?? [item]
+                    for source in sources.reversed() {
+                        if case .table(let extra) = value(source) {
+                            merged.merge(extra) { _, new in new }
+                        }
+                    }
+                    continue
+                }
+                table[keyText(key)] = value(item)
+            }
+            return .table(merged.merging(table) { _, own in own })
+        case .alias:
+            return .null
+        }
+    }
+
+    private static func keyText(_ key: Node) -> String {
+        switch key {
+        case .scalar(let scalar): scalar.string
+        default: "\(value(key).anyValue)"
+        }
+    }
+
+    private static func isNull(_ node: Node) -> Bool {
+        node.tag.rawValue == Tag.Name.null.rawValue
+    }
+
+    private static func scalarValue(_ scalar: Node.Scalar, node: Node) -> ParamValue {
+        let text = scalar.string
+        guard scalar.style == .plain else { return .string(text) }
+        switch node.tag.rawValue {
+        case Tag.Name.null.rawValue:
+            return .null
+        case Tag.Name.bool.rawValue:
+            return node.bool.map(ParamValue.bool) ?? .string(text)
+        case Tag.Name.int.rawValue:
+            // Sexagesimal `1:30` is an int in YAML 1.1; nobody means that in front matter.
+            guard !text.contains(":"), let number = node.int else { return .string(text) }
+            return .int(number)
+        case Tag.Name.float.rawValue:
+            guard !text.contains(":"), let number = node.float else { return .string(text) }
+            return .double(number)
+        default:
+            // Timestamps stay as written; everything else is a string.
+            return .string(text)
+        }
+    }
+
+    private static func convert(_ error: YamlError) -> StructuredDataError {
+        func make(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> StructuredDataError {
+            StructuredDataError(
+                message: problem, line: mark.line, column: mark.column,
+                context: context.flatMap { $0.text.isEmpty ? nil : ($0.text, $0.mark.line) })
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return make(context, problem, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return StructuredDataError(
+                message: "duplicate key \(names)", line: max(context.mark.line, 1),
+                column: max(context.mark.column, 1))
+        case .reader(let problem, _, _, _):
+            return StructuredDataError(message: problem, line: 1, column: 1)
+        default:
+            return StructuredDataError(message: "\(error)", line: 1, column: 1)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ContentParsing
+import Foundation
+import Testing
+
+@Suite struct ContentDateTests {
+    @Test func keepsTheWrittenOffset() throws {
+        let date = try #require(ContentDate.parse("2024-01-17T11:19:02+02:00"))
+        #expect(date.offsetSeconds == 7200)
+        #expect(date.hasOffset)
+        #expect(date.text == "2024-01-17T11:19:02+02:00")
+        #expect(date.date == Date(timeIntervalSince1970: 1_705_483_142))
+        #expect(date.components.hour == 11)
+        #expect(date.components.day == 17)
+    }
+
+    @Test(arguments: [
+        ("2024-01-17T09:19:02Z", 0, true),
+        ("2024-01-17T09:19:02z", 0, true),
+        ("2024-01-17T11:19:02+02:00", 7200, true),
+        ("2024-01-17T04:19:02-05:00", -18000, true),
+        ("2024-01-17T11:19+02:00", 7200, true),
+        ("2024-01-17T11:19:02.123456789+02:00", 7200, true),
+        ("2024-01-17 11:19:02 +0200", 7200, true),
+        ("2024-01-17 11:19:02 +02:00", 7200, true),
+        ("2024-01-17 11:19:02+02:00", 7200, true),
+        ("2024-01-17T11:19:02+0200", 7200, true),
+        ("2024-01-17 11:19:02 +0200 CEST", 7200, true),
+        ("2024-01-17 09:19:02 UTC", 0, true),
+        ("Wed, 17 Jan 2024 11:19:02 +0200", 7200, true),
+        ("2024-01-17T09:19:02", 0, false),
+        ("2024-01-17 09:19:02", 0, false),
+    ])
+    func acceptsHugoForms(_ text: String, _ offset: Int, _ hasOffset: Bool) throws {
+        let date = try #require(ContentDate.parse(text), "\(text)")
+        #expect(date.offsetSeconds == offset)
+        #expect(date.hasOffset == hasOffset)
+        #expect(date.text == text)
+        // All of them are the same instant, give or take the seconds left out.
+        #expect(abs(date.date.timeIntervalSince1970 - 1_705_483_142) < 3, "\(text)")
+    }
+
+    @Test func readsADateAloneAsMidnightUTC() throws {
+        let date = try #require(ContentDate.parse("2024-01-17"))
+        #expect(date.date == Date(timeIntervalSince1970: 1_705_449_600))
+        #expect(!date.hasOffset)
+        #expect(try #require(ContentDate.parse("17 Jan 2024")).date == date.date)
+    }
+
+    @Test func keepsFractionalSeconds() throws {
+        let date = try #require(ContentDate.parse("2024-01-17T11:19:02.5+02:00"))
+        #expect(date.date.timeIntervalSince1970 == 1_705_483_142.5)
+    }
+
+    @Test func trimsSurroundingWhiteSpace() throws {
+        #expect(try #require(ContentDate.parse("  2024-01-17T11:19:02+02:00 ")).text == "2024-01-17T11:19:02+02:00")
+    }
+
+    @Test(arguments: [
+        "yesterday", "", "2024", "2024-13-01", "2024-02-30", "2023-02-29", "2024-01-17T25:00:00Z",
+        "2024-01-17T11:60:00Z", "2024-01-17T11:19:02+25:00", "2024-01-17T11:19:02 nonsense",
+        "2024-01-17T", "2024/01/17", "17.01.2024",
+    ])
+    func rejectsWhatHugoRejects(_ text: String) {
+        #expect(ContentDate.parse(text) == nil, "\(text)")
+    }
+
+    @Test func acceptsALeapDay() {
+        #expect(ContentDate.parse("2024-02-29") != nil)
+        #expect(ContentDate.parse("2000-02-29") != nil)
+        #expect(ContentDate.parse("1900-02-29") == nil)
+    }
+}
