@@ -166,7 +166,7 @@ struct ListPages {
             context["pager"] = pagerContext(pager, paginator: paginator)
             context["hasPager"] = pager.total > 1
             let name = spec.kind == "home" && site.theme.hasTemplate("home") ? "home" : "list"
-            guard let html = site.theme.render(name, context) else {
+            guard let html = site.theme.render(name, TemplateData.withoutEmptyStrings(context)) else {
                 diagnostics.append(missingTemplate(name))
                 return files
             }
@@ -203,6 +203,7 @@ struct ListPages {
             ["name": term.name, "url": site.relativeLink(url + term.slug + "/"), "count": term.pages.count] as [String: Any]
         }
         var files: [OutputFile] = []
+        context = TemplateData.withoutEmptyStrings(context)
         if let html = site.theme.render("terms", context) ?? site.theme.render("list", context) {
             files.append(OutputFile(path: URLPaths.outputFile(forURL: url), text: html))
         } else {

@@ -22,7 +22,7 @@ struct TemplateData: Sendable {
                 "current": entry.language.code == language,
             ]
         }
-        return [
+        return Self.withoutEmptyStrings([
             "title": languageConfig?.language.title ?? config.title,
             "baseURL": config.baseURL,
             "description": params["description"]?.stringValue ?? "",
@@ -36,7 +36,13 @@ struct TemplateData: Sendable {
             "params": params.anyValue,
             "year": Calendar(identifier: .gregorian).component(.year, from: Date()),
             "assets": site.relativeLink("/"),
-        ]
+        ])
+    }
+
+    /// Mustache treats an empty string as true in `{{#x}}`; leaving such keys out makes
+    /// `{{#description}}…{{/description}}` behave as a template author expects.
+    static func withoutEmptyStrings(_ context: [String: Any]) -> [String: Any] {
+        context.filter { !(($0.value as? String)?.isEmpty ?? false) }
     }
 
     private func menu(language: String) -> [[String: Any]] {
@@ -48,11 +54,11 @@ struct TemplateData: Sendable {
         }
         func item(_ entry: MenuEntry) -> [String: Any] {
             let children = entries.filter { $0.parent == entry.identifier }.map(item)
-            return [
+            return Self.withoutEmptyStrings([
                 "name": entry.name.trimmingCharacters(in: .whitespaces), "url": link(entry.url),
-                "title": entry.title, "external": entry.url.contains("://"),
+                "title": entry.title, "pre": entry.pre, "post": entry.post, "external": entry.url.contains("://"),
                 "children": children, "hasChildren": !children.isEmpty,
-            ]
+            ])
         }
         return entries.filter { $0.parent == nil }.map(item)
     }
@@ -81,7 +87,7 @@ struct TemplateData: Sendable {
             context["date"] = DateFormatting.long(date, language: page.language)
             context["dateISO"] = DateFormatting.iso8601(date)
         }
-        return context
+        return Self.withoutEmptyStrings(context)
     }
 
     func pageContext(_ page: Page) -> [String: Any] {
@@ -91,6 +97,7 @@ struct TemplateData: Sendable {
                 "code": other.language,
                 "name": config.language(other.language)?.language.name ?? other.language,
                 "url": site.relativeLink(other.relativeURL),
+                "permalink": site.absoluteLink(other.relativeURL),
                 "title": other.metadata.title,
             ]
         }
@@ -125,7 +132,7 @@ struct TemplateData: Sendable {
             context["lastmod"] = DateFormatting.long(lastmod, language: page.language)
             context["lastmodISO"] = DateFormatting.iso8601(lastmod)
         }
-        return context
+        return Self.withoutEmptyStrings(context)
     }
 
     /// The values a theme shortcode template sees: named args by name, positional ones as
