@@ -89,7 +89,7 @@ public struct SiteGenerator: Sendable {
         output += ListPages(site: renderedSite, templates: templates).files(diagnostics: &diagnostics)
         output += resourceFiles(pages, config: config)
         output += staticFiles(theme: theme)
-        return BuildResult(files: Self.deduplicated(output), pages: pages, diagnostics: diagnostics.sorted())
+        return BuildResult(files: Self.deduplicated(output), pages: pages, diagnostics: diagnostics.sorted(), config: config)
     }
 
     /// Drafts, future and expired pages are left out unless asked for.

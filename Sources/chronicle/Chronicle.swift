@@ -15,7 +15,7 @@ struct Chronicle: ParsableCommand {
               chronicle repair post.md                print the repaired text
               chronicle repair --write content/**/*.md  repair in place, keeping FILE.orig
             """,
-        subcommands: [BuildCommand.self, RepairCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RepairCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+import SiteCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a site without writing anything.",
+        discussion: """
+            Runs a whole build in memory and reports every diagnostic it finds, plus links inside \
+            the site that lead nowhere (pages, #anchors, images, in either language, ref/relref \
+            targets), featured images that do not exist, bundle resources no page uses, and \
+            mojibake left in the sources (fix it with 'chronicle repair --write'). \
+            Exits 1 when there is any error (or any warning, with --strict).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Option(name: .long, help: "The site folder (with config.toml and content/).")
+    var source: String = "."
+
+    @Option(name: .long, help: "Output format: text (clang style) or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Check drafts too.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Check pages dated in the future too.")
+    var future = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("source folder '\(source)' does not exist")
+        }
+        var options = BuildOptions(source: sourceURL, output: sourceURL.appending(path: "public"))
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        let result = SiteGenerator(options: options).generate()
+        let diagnostics = (result.diagnostics + LinkChecker(result: result).check()).sorted()
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        switch format {
+        case .text:
+            DiagnosticPrinter(showNotes: true).print(diagnostics)
+            DiagnosticPrinter(showNotes: true).summary(
+                "checked \(result.pages.count) pages: \(errors) error(s), \(warnings) warning(s)")
+        case .json:
+            let report = CheckReport(
+                pages: result.pages.count, errors: errors, warnings: warnings,
+                diagnostics: diagnostics.map(CheckReport.Item.init))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(report))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// `chronicle check --format json`.
+struct CheckReport: Encodable {
+    var pages: Int
+    var errors: Int
+    var warnings: Int
+    var diagnostics: [Item]
+
+    struct Item: Encodable {
+        var severity: String
+        var code: String
+        var message: String
+        var path: String
+        var line: Int?
+        var column: Int?
+
+        init(_ diagnostic: Diagnostic) {
+            severity = diagnostic.severity.rawValue
+            code = diagnostic.code
+            message = diagnostic.message
+            path = diagnostic.location.path
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+        }
+    }
+}
