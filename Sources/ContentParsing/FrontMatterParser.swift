@@ -19,8 +19,14 @@ public enum FrontMatterParser {
             let keyLines = data.keyLines.mapValues { $0 + block.rawStartLine - 1 }
             return (FrontMatter(format: block.format, values: data.value.tableValue ?? [:], keyLines: keyLines), [])
         } catch {
+            // A problem found only at the end of the block (an unclosed `[` noticed at the closing
+            // `---`) is shown where the unfinished construct began.
+            let blockLines = block.raw.split(separator: "\n", omittingEmptySubsequences: false).count
+                - (block.raw.hasSuffix("\n") ? 1 : 0)
+            var (line, column) = (error.line, error.column)
+            if line > blockLines, let context = error.context { (line, column) = (context.line, context.column) }
             let offset = block.rawOffset
-                + StructuredData.utf8Offset(in: block.raw, line: error.line, scalarColumn: error.column)
+                + StructuredData.utf8Offset(in: block.raw, line: line, scalarColumn: column)
             let diagnostic = (lineIndex ?? LineIndex(source.text)).diagnostic(
                 .error, code: "frontmatter.syntax",
                 message: "front matter is not valid \(format.displayName): \(error.describe(lineShift: block.rawStartLine - 1))",

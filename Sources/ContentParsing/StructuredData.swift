@@ -10,9 +10,9 @@ struct StructuredDataError: Error, Sendable {
     var column: Int
     /// What the parser was doing, and the line inside the text where that began
     /// (libyaml's `while parsing a flow sequence`).
-    var context: (text: String, line: Int)?
+    var context: (text: String, line: Int, column: Int)?
 
-    init(message: String, line: Int, column: Int, context: (text: String, line: Int)? = nil) {
+    init(message: String, line: Int, column: Int, context: (text: String, line: Int, column: Int)? = nil) {
         self.message = message
         self.line = line
         self.column = column

@@ -97,7 +97,7 @@ enum YAMLConversion {
         func make(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> StructuredDataError {
             StructuredDataError(
                 message: problem, line: mark.line, column: mark.column,
-                context: context.flatMap { $0.text.isEmpty ? nil : ($0.text, $0.mark.line) })
+                context: context.flatMap { $0.text.isEmpty ? nil : ($0.text, $0.mark.line, $0.mark.column) })
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),

@@ -35,11 +35,13 @@ struct TaxonomyIndex {
         terms = order.compactMap { bySlug[$0] }
     }
 
-    /// Terms by post count (most first), then by name: the order of the index page.
+    /// Terms by post count (most first), then by name as a reader sorts them (`Änderungen`
+    /// with the A's, not after Z): the order of the index page.
     var byCount: [Term] {
         terms.sorted {
             if $0.pages.count != $1.pages.count { return $0.pages.count > $1.pages.count }
-            return $0.slug < $1.slug
+            let order = $0.slug.compare($1.slug, options: [.caseInsensitive, .diacriticInsensitive, .numeric])
+            return order == .orderedSame ? $0.slug < $1.slug : order == .orderedAscending
         }
     }
 }
