@@ -235,11 +235,14 @@ struct ListPages {
     }
 
     private func feed(title: String, url: String, language: String, items: [RSSFeed.Item]) -> OutputFile {
-        let siteTitle = config.language(language)?.language.title ?? config.title
+        var siteTitle = config.language(language)?.language.title ?? config.title
+        if siteTitle.isEmpty { siteTitle = URL(string: config.baseURL)?.host ?? "Chronicle" }
+        let feedTitle = title.isEmpty || title == siteTitle ? siteTitle : "\(title) · \(siteTitle)"
+        let description = params(language)["description"]?.stringValue ?? ""
         let feed = RSSFeed(
-            title: title == siteTitle ? siteTitle : "\(title) · \(siteTitle)",
+            title: feedTitle,
             link: site.absoluteLink(url), selfLink: site.absoluteLink(url + "index.xml"),
-            description: params(language)["description"]?.stringValue ?? siteTitle,
+            description: description.isEmpty ? "Recent content on \(feedTitle)" : description,
             language: config.language(language)?.language.languageCode ?? language, items: items)
         return OutputFile(path: URLPaths.outputFile(forURL: url + "index.xml"), text: feed.xml)
     }

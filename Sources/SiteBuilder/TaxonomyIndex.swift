@@ -6,7 +6,7 @@ struct TaxonomyIndex {
     struct Term {
         /// The URL segment (`arm64`, `änderungen`).
         var slug: String
-        /// The name as first written.
+        /// The name as its oldest post wrote it.
         var name: String
         /// Pages with the term, newest first.
         var pages: [Page]
@@ -20,7 +20,9 @@ struct TaxonomyIndex {
         self.plural = plural
         var bySlug: [String: Term] = [:]
         var order: [String] = []
-        for page in pages {
+        // Oldest first, so a term is named as its first post spelled it (`ARM64`, not a later
+        // `arm64`), which stays stable as new posts arrive.
+        for page in pages.reversed() {
             var seenOnPage: Set<String> = []
             for name in page.metadata.taxonomies[plural] ?? [] {
                 let slug = Slug.urlize(name)
@@ -29,10 +31,10 @@ struct TaxonomyIndex {
                     bySlug[slug] = Term(slug: slug, name: name, pages: [])
                     order.append(slug)
                 }
-                bySlug[slug]!.pages.append(page)
+                bySlug[slug]!.pages.insert(page, at: 0)
             }
         }
-        terms = order.compactMap { bySlug[$0] }
+        terms = order.reversed().compactMap { bySlug[$0] }
     }
 
     /// Terms by post count (most first), then by name as a reader sorts them (`Änderungen`
