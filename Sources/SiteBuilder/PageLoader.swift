@@ -40,7 +40,7 @@ struct PageLoader: Sendable {
             }
             let repaired = TextRepairer.repair(rawText, reference: references)
             var diagnostics = readDiagnostics
-            diagnostics += repairDiagnostics(repaired, path: file.displayPath)
+            diagnostics += repairDiagnostics(repaired, original: rawText, path: file.displayPath)
             let source = SourceFile(path: file.displayPath, language: file.language, text: repaired.text)
             let parsed = DocumentParser.parse(source, catalog: catalog, taxonomies: Array(config.taxonomies.values).sorted())
             diagnostics += parsed.diagnostics
@@ -82,8 +82,10 @@ struct PageLoader: Sendable {
         return .success((text, diagnostics))
     }
 
-    private func repairDiagnostics(_ result: RepairResult, path: String) -> [Diagnostic] {
-        let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// Repairs are warnings (and unsure ones notes) showing the damaged line as it is on disk.
+    private func repairDiagnostics(_ result: RepairResult, original: String, path: String) -> [Diagnostic] {
+        guard !result.repairs.isEmpty || !result.possible.isEmpty else { return [] }
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
         var diagnostics = result.repairs.map { repair in
             Diagnostic(
                 .warning, code: "repair.mojibake",
