@@ -1,7 +1,7 @@
 /// HTML escaping and unescaping for the few places that build HTML by hand.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"`: safe in text and in double-quoted attributes.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
             return text
         }

@@ -1,5 +1,6 @@
 import ContentParsing
 import Foundation
+import MarkdownRendering
 import SiteCore
 
 /// Everything of a language that is not a content page: the home page, section lists, taxonomy
@@ -225,7 +226,7 @@ struct ListPages {
     private func item(_ page: Page, language: String) -> RSSFeed.Item {
         let permalink = site.absoluteLink(page.relativeURL)
         let body = page.feedBody ?? page.body
-        let summary = page.metadata.summary.map { "<p>\(HTMLText.escape($0))</p>" } ?? body?.summaryHTML ?? ""
+        let summary = page.metadata.summary.map { "<p>\(HTMLEscaping.escape($0))</p>" } ?? body?.summaryHTML ?? ""
         let fullText = params(language).lookup("feed.fullText")?.boolValue ?? false
         return RSSFeed.Item(
             title: page.metadata.title, link: permalink, date: page.displayDate,

@@ -1,9 +1,11 @@
+import MarkdownRendering
+
 /// The small page Hugo writes where a URL only redirects (aliases, `…/page/1/`, `/en/`).
 enum RedirectPage {
     static func html(to target: String, language: String) -> String {
-        let escaped = HTMLText.escape(target)
+        let escaped = HTMLEscaping.escape(target)
         return """
-            <!DOCTYPE html><html lang="\(HTMLText.escape(language))"><head><title>\(escaped)</title>\
+            <!DOCTYPE html><html lang="\(HTMLEscaping.escape(language))"><head><title>\(escaped)</title>\
             <link rel="canonical" href="\(escaped)"><meta name="robots" content="noindex">\
             <meta charset="utf-8"><meta http-equiv="refresh" content="0; url=\(escaped)"></head></html>
 

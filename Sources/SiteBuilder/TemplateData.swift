@@ -77,7 +77,7 @@ struct TemplateData: Sendable {
         var context: [String: Any] = [
             "title": page.metadata.title,
             "url": site.relativeLink(page.relativeURL),
-            "summary": page.metadata.summary.map { "<p>\(HTMLText.escape($0))</p>" } ?? page.body?.summaryHTML ?? "",
+            "summary": page.metadata.summary.map { "<p>\(HTMLEscaping.escape($0))</p>" } ?? page.body?.summaryHTML ?? "",
             "truncated": page.body?.truncated ?? false,
             "author": page.metadata.author ?? "",
             "tags": termLinks(page.metadata.tags, taxonomy: "tags", language: page.language),
@@ -145,24 +145,5 @@ struct TemplateData: Sendable {
         for argument in call.arguments { if let name = argument.name { context[name] = argument.value } }
         context["positional"] = call.positional.map(\.value)
         return context
-    }
-}
-
-/// Escaping for text put into HTML by Swift code rather than by a template.
-public enum HTMLText {
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
