@@ -1,0 +1,83 @@
+import Foundation
+
+/// Memoizes what depends only on Unicode data: dropped-byte candidates, tiers, priors, the words
+/// of character names. Shared by all repairs in the process (the same damaged sequences, a
+/// variation selector or an emoji, recur within and across texts); safe to use from several
+/// threads.
+final class CandidateCache: @unchecked Sendable {
+    static let shared = CandidateCache()
+
+    private let lock = NSLock()
+    private var candidates: [UInt64: [UInt32]] = [:]
+    private var tiers: [UInt32: CandidateTier] = [:]
+    private var priors: [UInt32: Double] = [:]
+    private var names: [UInt32: [[UInt8]]] = [:]
+
+    func prior(_ scalar: UInt32) -> Double {
+        lock.lock()
+        let known = priors[scalar]
+        lock.unlock()
+        if let known { return known }
+        let value = DroppedBytes.prior(scalar)
+        lock.lock()
+        priors[scalar] = value
+        lock.unlock()
+        return value
+    }
+
+    func tier(_ scalar: UInt32) -> CandidateTier {
+        lock.lock()
+        let known = tiers[scalar]
+        lock.unlock()
+        if let known { return known }
+        let value = DroppedBytes.tier(scalar)
+        lock.lock()
+        tiers[scalar] = value
+        lock.unlock()
+        return value
+    }
+
+    func candidates(for token: RunToken, codePage: CodePage) -> [UInt32] {
+        guard !codePage.undefinedBytes.isEmpty else { return [] }
+        var key = UInt64(codePage.id.rawValue) << 40 | UInt64(token.length) << 36 | UInt64(token.count) << 32
+        key |= UInt64(token.bytes.0) << 24 | UInt64(token.bytes.1) << 16 | UInt64(token.bytes.2) << 8
+            | UInt64(token.bytes.3)
+        lock.lock()
+        let known = candidates[key]
+        lock.unlock()
+        if let known { return known }
+        let value = DroppedBytes.candidates(for: token, undefined: codePage.undefinedBytes, tier: tier)
+        lock.lock()
+        candidates[key] = value
+        lock.unlock()
+        return value
+    }
+
+    /// A guess that may repair a paragraph on its own: an emoji, an emoji sequence part, a quote.
+    func canStandAlone(_ scalar: UInt32) -> Bool {
+        if tier(scalar) == .strong { return true }
+        return scalar >= 0xA9 && (Unicode.Scalar(scalar)?.properties.isEmoji ?? false)
+    }
+
+    /// The lower-case words (three letters or more) of the character's name that say what it
+    /// shows ("cow" for U+1F404 COW; not "face" or "with").
+    func nameWords(_ scalar: UInt32) -> [[UInt8]] {
+        lock.lock()
+        let known = names[scalar]
+        lock.unlock()
+        if let known { return known }
+        var value: [[UInt8]] = []
+        if let name = ScalarTraits.name(scalar) {
+            value = name.utf8.split(separator: 0x20).compactMap { part -> [UInt8]? in
+                let word = part.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                guard word.count >= 3, !RankingContext.genericNameWords.contains(String(decoding: word, as: UTF8.self))
+                else { return nil }
+                return word
+            }
+        }
+        lock.lock()
+        names[scalar] = value
+        lock.unlock()
+        return value
+    }
+}

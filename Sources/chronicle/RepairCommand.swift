@@ -1,0 +1,533 @@
+import ArgumentParser
+import Foundation
+import TextRepair
+
+/// `chronicle repair FILE...`: finds and undoes mojibake in text files.
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Repair mojibake (UTF-8 text misread as Windows-1252, Latin-1, Mac Roman, …) in text files.",
+        discussion: """
+            Finds text like 'fÃ¼r' (für), 'â€ž' („) or 'ðŸ„' (an emoji that lost a byte) and turns it \
+            back into what was written. It knows UTF-8 misread as Windows-1252, Windows-1254, \
+            Windows-1250, Latin-1 and Mac Roman, damage applied twice, undefined bytes turned into \
+            control characters, and bytes that were dropped: where a dropped byte has to be guessed, \
+            it ranks the candidates (emoji data, neighbouring characters, the post's other-language \
+            file) and --explain lists them.
+
+            Correct text is never changed: a paragraph is repaired only when all its non-ASCII \
+            characters are mojibake, so Turkish, Czech, French or Nordic text stays as it is, and so \
+            does mojibake quoted on purpose in code or quotes (reported by --explain as a note). \
+            Line breaks (LF or CRLF) and a byte order mark are kept. A file that is not UTF-8 at all \
+            is read as Windows-1252 (with a warning) and written as UTF-8.
+
+            Where the result goes:
+              repair FILE                    the repaired text on standard output
+              repair --output-dir DIR FILE…  every file, repaired or not, below DIR
+              repair --write FILE…           in place; the original kept as FILE.orig
+              repair --check FILE…           nothing written; exit status 1 if any changes
+
+            With --output-dir a relative FILE keeps its path below DIR, an absolute one just its \
+            name. --write replaces a file atomically and only when it needs a repair; it refuses to \
+            overwrite an existing FILE.orig. Exit status: 0 when all went well, 1 when a file could \
+            not be read or written (or, with --check, when any file would change).
+
+            Guesses for dropped bytes use the file's siblings in other languages as reference \
+            (index.de.md for index.en.md, post.md for post.en.md) and any --reference files.
+
+            Examples:
+              chronicle repair post.md > fixed.md
+              chronicle repair --explain --check content/posts/*/index.*.md
+              chronicle repair --write content/posts/2024/release/index.de.md
+              chronicle repair --output-dir repaired content/**/*.md
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The files to repair.", valueName: "FILE"))
+    var files: [String]
+
+    @Flag(name: .long, help: "Repair the files in place, keeping each original as FILE.orig. Files that need no repair are left untouched.")
+    var write = false
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write every file, repaired, below DIR.", valueName: "DIR"))
+    var outputDir: String?
+
+    @Flag(name: .long, help: "Print each repair to standard error as 'path:line:column: warning: …', with the ranked candidates for guessed bytes and notes for suspicious text left alone.")
+    var explain = false
+
+    @Flag(name: .long, help: "Write nothing; exit with status 1 when any file would change (for CI).")
+    var check = false
+
+    @Option(name: .long, help: ArgumentHelp("A text holding the same characters intact (e.g. the post in another language), used to rank guesses for dropped bytes. Repeatable.", valueName: "FILE"))
+    var reference: [String] = []
+
+    func validate() throws {
+        if write && outputDir != nil { throw ValidationError("Use either --write or --output-dir, not both.") }
+        if check && (write || outputDir != nil) {
+            throw ValidationError("--check writes nothing; leave out --write and --output-dir.")
+        }
+        if files.count > 1 && !write && outputDir == nil && !check {
+            throw ValidationError(
+                "Several files need --write (repair in place) or --output-dir DIR (or --check); "
+                    + "only a single FILE is printed to standard output.")
+        }
+    }
+
+    func run() throws {
+        let references = try reference.map { path -> String in
+            guard let text = RepairFiles.read(path)?.text else { throw ValidationError("Cannot read reference file '\(path)'.") }
+            return text
+        }
+        let mode: RepairFiles.Mode = check ? .check : write ? .inPlace : outputDir.map { .outputDir($0) } ?? .standardOutput
+        var seen = Set<String>()
+        let unique = files.filter { seen.insert($0).inserted }
+        let outcome = RepairFiles(files: unique, mode: mode, explain: explain, references: references).run()
+        if outcome.failed { throw ExitCode.failure }
+        if check && outcome.changedFiles > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The file side of `chronicle repair`: reading, repairing (in parallel), writing, explaining.
+struct RepairFiles {
+    enum Mode: Equatable { case standardOutput, outputDir(String), inPlace, check }
+
+    struct Outcome {
+        var changedFiles = 0
+        var failed = false
+    }
+
+    struct Input {
+        /// Valid UTF-8.
+        var bytes: [UInt8]
+        var wasUTF8: Bool
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    let files: [String]
+    let mode: Mode
+    let explain: Bool
+    let references: [String]
+
+    func run() -> Outcome {
+        var outcome = Outcome()
+        let count = files.count
+        if case .outputDir(let directory) = mode {
+            // Two files must not land on one output path.
+            var targets: [String: String] = [:]
+            for file in files {
+                let target = RepairFiles.outputPath(for: file, in: directory)
+                if let other = targets[target] {
+                    FileHandle.standardError.write(Data("error: '\(other)' and '\(file)' would both be written to '\(target)'\n".utf8))
+                    outcome.failed = true
+                    return outcome
+                }
+                targets[target] = file
+            }
+            // Folders first (once each), so that the parallel phase only writes files.
+            var folders = Set<String>()
+            for target in targets.keys { folders.insert(RepairFiles.folder(of: target)) }
+            for folder in folders.sorted() where !folder.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    FileHandle.standardError.write(Data("\(folder): error: cannot create the folder: \(error.localizedDescription)\n".utf8))
+                    outcome.failed = true
+                    return outcome
+                }
+            }
+        }
+        let results: [FileResult]
+        if count >= 32 && ProcessInfo.processInfo.activeProcessorCount >= 2 {
+            // Many files: two halves, the second on a thread of its own (more threads only add
+            // allocator and reference-count contention for work this small).
+            let split = count / 2
+            let box = ResultBox()
+            let done = DispatchSemaphore(value: 0)
+            let worker = Thread { [self] in
+                box.results = files[split...].map { process($0) }
+                done.signal()
+            }
+            worker.start()
+            let first = files[..<split].map { process($0) }
+            done.wait()
+            results = first + box.results
+        } else {
+            results = files.map { process($0) }
+        }
+        var messages = ""
+        for index in 0..<count {
+            let result = results[index]
+            messages += result.messages
+            if result.failed { outcome.failed = true }
+            if result.changed { outcome.changedFiles += 1 }
+            if mode == .standardOutput, let output = result.output {
+                FileHandle.standardOutput.write(output)
+            }
+        }
+        if mode == .check && !explain {
+            for index in 0..<count where results[index].changed {
+                messages += "\(files[index]): would be repaired\n"
+            }
+        }
+        if !messages.isEmpty { FileHandle.standardError.write(Data(messages.utf8)) }
+        return outcome
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        var results: [FileResult] = []
+    }
+
+    struct FileResult {
+        var changed = false
+        var failed = false
+        var messages = ""
+        var output: Data? = nil
+    }
+
+    private func process(_ path: String) -> FileResult {
+        var result = FileResult()
+        guard let input = RepairFiles.read(path) else {
+            result.failed = true
+            result.messages = "\(path): error: cannot read the file (\(String(cString: strerror(errno))))\n"
+            return result
+        }
+        if !input.wasUTF8 {
+            result.messages += "\(path):1:1: warning: not UTF-8; read as Windows-1252 and written as UTF-8 [repair.encoding]\n"
+        }
+        var output: [UInt8]
+        var changed: Bool
+        if explain {
+            let text = input.text
+            var repair = TextRepairer.repair(text, reference: references)
+            if repair.repairs.contains(where: \.isAmbiguous) {
+                let siblings = RepairFiles.siblingTexts(of: path)
+                if !siblings.isEmpty { repair = TextRepairer.repair(text, reference: references + siblings) }
+            }
+            output = Array(repair.text.utf8)
+            changed = repair.changed
+            result.messages += RepairFiles.explain(repair, path: path)
+        } else {
+            let repaired = TextRepairer.repairedUTF8(input.bytes, reference: references)
+            (output, changed) = (repaired.utf8, repaired.changed)
+            if repaired.guessed {
+                // Only guesses benefit from the siblings; ask again with them when there were any.
+                let siblings = RepairFiles.siblingTexts(of: path)
+                if !siblings.isEmpty { output = TextRepairer.repairedUTF8(input.bytes, reference: references + siblings).utf8 }
+            }
+        }
+        changed = changed || !input.wasUTF8
+        result.changed = changed
+
+        switch mode {
+        case .standardOutput:
+            result.output = Data(output)
+        case .check:
+            break
+        case .outputDir(let directory):
+            let target = RepairFiles.outputPath(for: path, in: directory)
+            if let error = RepairFiles.writeFile(output, to: target) {
+                result.failed = true
+                result.messages += "\(target): error: cannot write: \(error)\n"
+            }
+        case .inPlace:
+            guard changed else { break }
+            if let error = RepairFiles.replaceKeepingOriginal(path, with: output) {
+                result.failed = true
+                result.messages += "\(path): error: \(error)\n"
+            }
+        }
+        return result
+    }
+
+    // MARK: - Explaining
+
+    static func explain(_ result: RepairResult, path: String) -> String {
+        var out = ""
+        for repair in result.repairs {
+            out += "\(path):\(repair.line):\(repair.column): warning: repaired '\(visible(repair.before))' -> "
+                + "'\(visible(repair.after))' (\(repair.encoding), \(format(repair.confidence))) [repair.mojibake]\n"
+            if repair.isAmbiguous {
+                out += "\(path):\(repair.line):\(repair.column): note: a dropped byte was guessed; candidates, best first: "
+                    + repair.candidates.map { "'\(visible($0))'" }.joined(separator: ", ") + "\n"
+            }
+        }
+        for repair in result.possible {
+            out += "\(path):\(repair.line):\(repair.column): note: possible mojibake left alone: '\(visible(repair.before))' "
+                + "would be '\(visible(repair.after))' (\(repair.encoding)) [repair.possible]\n"
+        }
+        return out
+    }
+
+    static func format(_ confidence: Double) -> String {
+        String(format: "%.2f", confidence)
+    }
+
+    /// Control characters (C0, C1) shown as \u{…} so that a terminal shows what is there.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Files
+
+    /// Reads a file; bytes that are not UTF-8 are read as Windows-1252 (C1 controls for its five
+    /// undefined bytes).
+    static func read(_ path: String) -> Input? {
+        guard let bytes = FileIO.read(path) else { return nil }
+        if isValidUTF8(bytes) { return Input(bytes: bytes, wasUTF8: true) }
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            if byte >= 0x80 && byte <= 0x9F, let value = windows1252High[Int(byte) - 0x80] {
+                scalars.append(value)
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return Input(bytes: Array(String(scalars).utf8), wasUTF8: false)
+    }
+
+    /// Whether `bytes` are valid UTF-8 (ASCII is skipped eight bytes at a time).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        let valid = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index < count {
+                if index + 8 <= count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return false
+                }
+                guard index + length <= count, (low...high).contains(buffer[index + 1]) else { return false }
+                for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
+            }
+            return true
+        }
+        return valid
+    }
+
+    private static let windows1252High: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+
+    /// `DIR/FILE` for a relative FILE without `..`, else `DIR/name`.
+    static func outputPath(for path: String, in directory: String) -> String {
+        let separator = directory.hasSuffix("/") ? "" : "/"
+        // The common case: a plain relative path (no leading '/', no '.' or '..' component, no '//').
+        var plain = !path.isEmpty
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")) && previous == UInt8(ascii: "/") {
+                plain = false
+                break
+            }
+            previous = byte
+        }
+        if plain && previous != UInt8(ascii: "/") { return directory + separator + path }
+        let components = path.split(separator: "/").filter { $0 != "." }
+        let relative = !path.hasPrefix("/") && !components.contains("..") && !components.isEmpty
+        let tail = relative ? components.joined(separator: "/") : components.last.map(String.init) ?? path
+        return directory + separator + tail
+    }
+
+    /// The folder part of a path ("" when there is none).
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The name part of a path.
+    static func name(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
+    }
+
+    /// Writes `data` to `path` (its folder exists); returns an error text or nil.
+    static func writeFile(_ data: [UInt8], to path: String) -> String? {
+        FileIO.write(data, to: path, mode: 0o644)
+    }
+
+    /// Keeps the original as `path.orig` (a hard link, or a copy) and atomically replaces `path`
+    /// with `data` (written to a temporary file beside it, then renamed over it).
+    static func replaceKeepingOriginal(_ path: String, with data: [UInt8]) -> String? {
+        let backup = path + ".orig"
+        if FileManager.default.fileExists(atPath: backup) {
+            return "'\(backup)' already exists; move it away first so that the original is not lost"
+        }
+        var info = stat()
+        let permissions = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : 0o644
+        let folder = folder(of: path)
+        let name = name(of: path)
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).chronicle-repair-\(getpid())"
+        if let error = FileIO.write(data, to: temporary, mode: permissions, durable: true) {
+            unlink(temporary)
+            return "cannot write a temporary file beside it: \(error)"
+        }
+        if link(path, backup) != 0 {
+            do {
+                try FileManager.default.copyItem(atPath: path, toPath: backup)
+            } catch {
+                unlink(temporary)
+                return "cannot keep the original as '\(backup)': \(error.localizedDescription)"
+            }
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return "cannot replace the file: \(reason)"
+        }
+        return nil
+    }
+
+    // MARK: - Sibling translations
+
+    /// `index.en.md` for `index.de.md`, `post.md` and `post.fr.md` for `post.en.md`, and so on:
+    /// files in the same folder whose names differ only in a language code.
+    static func siblingPaths(of path: String) -> [String] {
+        let folder = folder(of: path)
+        let name = name(of: path)
+        guard let (stem, _, ext) = splitLanguage(name) else { return [] }
+        return listings.translations(in: folder.isEmpty ? "." : folder)["\(stem)\u{0}\(ext)", default: []].compactMap { entry in
+            guard entry != name else { return nil }
+            return folder.isEmpty ? entry : folder + "/" + entry
+        }
+    }
+
+    static func siblingTexts(of path: String) -> [String] {
+        siblingPaths(of: path).compactMap { read($0)?.text }
+    }
+
+    /// Folder listings, read once per folder (several files of one folder may need them).
+    private static let listings = FolderListings()
+
+    final class FolderListings: @unchecked Sendable {
+        private let lock = NSLock()
+        private var groups: [String: [String: [String]]] = [:]
+
+        /// The folder's files grouped by stem and extension ("index\0md": index.md, index.de.md…).
+        func translations(in folder: String) -> [String: [String]] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cached = groups[folder] { return cached }
+            var grouped: [String: [String]] = [:]
+            for entry in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+                if let (stem, _, ext) = RepairFiles.splitLanguage(entry) { grouped["\(stem)\u{0}\(ext)", default: []].append(entry) }
+            }
+            groups[folder] = grouped
+            return grouped
+        }
+    }
+
+    /// Splits `stem.lang.ext` or `stem.ext` (lang: two or three letters, optionally `-region`;
+    /// ext: md, markdown, txt or html).
+    static func splitLanguage(_ name: String) -> (stem: String, language: String?, ext: String)? {
+        let bytes = Array(name.utf8)
+        guard let lastDot = bytes.lastIndex(of: UInt8(ascii: ".")), lastDot > 0 else { return nil }
+        let ext = String(decoding: bytes[(lastDot + 1)...], as: UTF8.self)
+        guard ["md", "markdown", "txt", "html"].contains(ext.lowercased()) else { return nil }
+        if let languageDot = bytes[..<lastDot].lastIndex(of: UInt8(ascii: ".")), languageDot > 0,
+           isLanguageCode(bytes[(languageDot + 1)..<lastDot]) {
+            return (String(decoding: bytes[..<languageDot], as: UTF8.self),
+                    String(decoding: bytes[(languageDot + 1)..<lastDot], as: UTF8.self), ext)
+        }
+        return (String(decoding: bytes[..<lastDot], as: UTF8.self), nil, ext)
+    }
+
+    /// `de`, `en`, `pt-br`, `zh-Hant`: two or three ASCII letters, optionally `-` and 2...4
+    /// letters or digits.
+    static func isLanguageCode(_ text: ArraySlice<UInt8>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        let parts = text.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isLetter) else { return false }
+        return parts.count == 1 || (parts.count == 2 && (2...4).contains(parts[1].count)
+            && parts[1].allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) })
+    }
+}
+
+extension RepairFiles {
+    /// Plain POSIX file reads and writes: Foundation's atomic writes sync every file to disk, which
+    /// is right for `--write` (done explicitly there) but ten times slower for `--output-dir`.
+    enum FileIO {
+        static func read(_ path: String) -> [UInt8]? {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            // Sized by fstat, read without zero-filling first; a file that grows is read to its end.
+            var capacity = Int(info.st_size) + 1
+            var result: [UInt8] = []
+            while true {
+                var failed = false
+                let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                    initialized = 0
+                    while initialized < buffer.count {
+                        let count = Foundation.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                        if count < 0 {
+                            if errno == EINTR { continue }
+                            failed = true
+                            return
+                        }
+                        if count == 0 { return }
+                        initialized += count
+                    }
+                }
+                if failed { return nil }
+                result += chunk
+                if chunk.count < capacity { return result }
+                capacity = 65536
+            }
+        }
+
+        /// Creates or truncates `path` and writes `data`; `durable` syncs it to disk.
+        static func write(_ data: [UInt8], to path: String, mode: mode_t, durable: Bool = false) -> String? {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+            guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+            var failure: String? = nil
+            data.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += written
+                }
+            }
+            if failure == nil && durable && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+            if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+            return failure
+        }
+    }
+}

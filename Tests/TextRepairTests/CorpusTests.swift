@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TextRepair
+
+/// One case of `../shared/corpus/mojibake` (see its README).
+struct CorpusCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var kind: String
+    var damaged: URL
+    var original: URL
+
+    var testDescription: String { name }
+
+    /// Kinds where a byte was dropped and may have to be guessed.
+    var isLossy: Bool { kind.hasSuffix("-dropped") }
+    var isClean: Bool { kind == "clean" || kind == "clean-tricky" }
+
+    static let directory: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/corpus/mojibake")
+
+    static let all: [CorpusCase] = {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent("manifest.json")),
+              let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else { return [] }
+        return entries.compactMap { entry in
+            guard let name = entry["case"] as? String, let kind = entry["kind"] as? String,
+                  let damaged = entry["damaged"] as? String, let original = entry["original"] as? String
+            else { return nil }
+            return CorpusCase(
+                name: name, kind: kind, damaged: directory.appendingPathComponent(damaged),
+                original: directory.appendingPathComponent(original))
+        }
+    }()
+
+    func texts() throws -> (damaged: String, original: String) {
+        (try String(contentsOf: damaged, encoding: .utf8), try String(contentsOf: original, encoding: .utf8))
+    }
+}
+
+@Suite("Mojibake corpus")
+struct CorpusTests {
+    @Test("The corpus is there, with every kind")
+    func corpusIsPresent() {
+        #expect(CorpusCase.all.count == 200, "expected ../shared/corpus/mojibake/manifest.json beside the repo")
+        #expect(Set(CorpusCase.all.map(\.kind)).count == 11)
+    }
+
+    /// Lossless kinds: exact. Clean kinds: untouched, nothing reported as repaired. Dropped bytes:
+    /// every line exact except where a byte was guessed, and there the original is among the
+    /// ranked candidates.
+    @Test("Repairs the corpus case", arguments: CorpusCase.all)
+    func repairsCase(_ corpusCase: CorpusCase) throws {
+        let (damaged, original) = try corpusCase.texts()
+        let result = TextRepairer.repair(damaged)
+        checkInvariants(input: damaged, result: result)
+        #expect(sameBytes(TextRepairer.repairedText(damaged).text, result.text))
+        if corpusCase.isClean {
+            #expect(sameBytes(result.text, damaged))
+            #expect(result.repairs.isEmpty)
+        } else if !corpusCase.isLossy {
+            #expect(sameBytes(result.text, original))
+            #expect(result.repairs.allSatisfy { !$0.isAmbiguous })
+        } else {
+            let damagedLines = lines(of: damaged)
+            let originalLines = lines(of: original)
+            let repairedLines = lines(of: result.text)
+            let byLine = Dictionary(grouping: result.repairs, by: \.line)
+            for index in originalLines.indices where !sameBytes(repairedLines[index], originalLines[index]) {
+                let repairs = byLine[index + 1] ?? []
+                #expect(repairs.contains { $0.isAmbiguous }, "line \(index + 1) is wrong without a guess")
+                #expect(canRebuild(originalLines[index], from: damagedLines[index], with: repairs, limit: .max),
+                        "line \(index + 1): the original is not among the candidates")
+            }
+        }
+    }
+
+    /// The figures of the issue, as a floor: the dropped-byte cases that come out exact, and those
+    /// whose original is among the top three candidates (no reference text: the corpus has none).
+    @Test("Dropped-byte cases: exact where one candidate fits, the original ranked high elsewhere")
+    func droppedByteFigures() throws {
+        var exact = 0
+        var topThree = 0
+        var total = 0
+        for corpusCase in CorpusCase.all where corpusCase.isLossy {
+            total += 1
+            let (damaged, original) = try corpusCase.texts()
+            let result = TextRepairer.repair(damaged)
+            if sameBytes(result.text, original) {
+                exact += 1
+                topThree += 1
+                continue
+            }
+            let damagedLines = lines(of: damaged)
+            let originalLines = lines(of: original)
+            let repairedLines = lines(of: result.text)
+            let byLine = Dictionary(grouping: result.repairs, by: \.line)
+            let allRanked = originalLines.indices.allSatisfy { index in
+                sameBytes(repairedLines[index], originalLines[index])
+                    || canRebuild(originalLines[index], from: damagedLines[index], with: byLine[index + 1] ?? [], limit: 3)
+            }
+            if allRanked { topThree += 1 }
+        }
+        print("dropped-byte cases: \(exact) of \(total) exact, \(topThree) with the original in the top three")
+        #expect(total == 36)
+        #expect(exact >= 26)
+        #expect(topThree >= 32)
+    }
+
+    @Test("Every non-clean case is reported as repaired, and every repair is a warning-worthy record")
+    func damagedCasesReportRepairs() throws {
+        for corpusCase in CorpusCase.all where !corpusCase.isClean {
+            let (damaged, _) = try corpusCase.texts()
+            let result = TextRepairer.repair(damaged)
+            #expect(result.changed, "\(corpusCase.name)")
+            for repair in result.repairs {
+                #expect(repair.line >= 1 && repair.column >= 1)
+                #expect(!repair.before.isEmpty && !repair.encoding.isEmpty)
+            }
+        }
+    }
+}
