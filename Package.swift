@@ -10,6 +10,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chronicle", targets: ["chronicle"]),
+        // Libraries for the fuzz package in Fuzz/ (one per module, so a fuzz target links only
+        // what it uses).
+        .library(name: "SiteCore", targets: ["SiteCore"]),
+        .library(name: "ContentParsing", targets: ["ContentParsing"]),
+        .library(name: "MarkdownRendering", targets: ["MarkdownRendering"]),
+        .library(name: "TextRepair", targets: ["TextRepair"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,6 +68,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets (the txtar fixture format).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
         .testTarget(
             name: "TextRepairTests",
@@ -78,7 +86,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder"],
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "BadInputTests",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "CLITests", dependencies: ["SiteCore"]),

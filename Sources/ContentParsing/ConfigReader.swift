@@ -14,8 +14,12 @@ public enum ConfigReader {
         for name in fileNames {
             let url = siteDirectory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                continue
+            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                return (nil, [Diagnostic(
+                    .error, code: "config.unreadable",
+                    message: "the site config is a folder, not a file",
+                    location: SourceLocation(path: name))])
             }
             let data: Data
             do {
@@ -26,14 +30,38 @@ public enum ConfigReader {
                     message: "cannot read the site config: \((error as NSError).localizedDescription)",
                     location: SourceLocation(path: name))])
             }
-            let text = SourceFile.decode(data).text
-            return parse(text: text, path: name, format: ConfigFormat(fileName: name) ?? .toml)
+            let (text, notes) = SourceFile.decode(data)
+            let (config, diagnostics) = parse(text: text, path: name, format: ConfigFormat(fileName: name) ?? .toml)
+            return (config, decodingDiagnostics(notes, data: data, path: name) + diagnostics)
         }
         let names = fileNames.joined(separator: ", ")
         return (nil, [Diagnostic(
             .error, code: "config.missing",
             message: "no site config found (looked for \(names))",
             location: SourceLocation(path: siteDirectory.path))])
+    }
+
+    /// What decoding noticed, as warnings (the config is read all the same).
+    static func decodingDiagnostics(_ notes: [SourceFile.DecodingNote], data: Data, path: String) -> [Diagnostic] {
+        notes.compactMap { note -> Diagnostic? in
+            let location = SourceLocation(path: path)
+            switch note {
+            case .byteOrderMark:
+                return Diagnostic(.warning, code: "source.bom", message: "file starts with a byte order mark; ignored", location: location)
+            case .crlfLineEndings:
+                return nil
+            case .mixedLineEndings:
+                return Diagnostic(.warning, code: "source.line-endings", message: "file mixes CRLF and LF line endings; read as LF", location: location)
+            case .notUTF8(let fallback):
+                let first = SourceFile.firstInvalidUTF8(in: data)
+                return Diagnostic(
+                    .warning, code: "source.encoding",
+                    message: "byte 0x\(String(first?.byte ?? 0, radix: 16, uppercase: true)) is not UTF-8; read as \(fallback)",
+                    location: SourceLocation(path: path, line: first?.line, column: first?.column))
+            case .nulBytes:
+                return Diagnostic(.warning, code: "source.nul", message: "file contains NUL bytes", location: location)
+            }
+        }
     }
 
     /// Parses config text. A syntax error is a `config.syntax` error at its line and column,
@@ -283,9 +311,23 @@ private struct ConfigBuilder {
     }
 
     private mutating func report(_ code: String, _ message: String, key: String) {
-        let location = SourceLocation(path: path, line: line(of: key))
+        var location = SourceLocation(path: path, line: line(of: key))
         let sourceLine = location.line.map { LineIndex(text).lineText($0) }
+        if let sourceLine { location.column = Self.valueColumn(in: sourceLine) }
         diagnostics.append(Diagnostic(.error, code: code, message: message, location: location, sourceLine: sourceLine))
+    }
+
+    /// The column of the value in a `key = value` / `key: value` line; of the key when the
+    /// value is on later lines.
+    static func valueColumn(in line: String) -> Int {
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
+        let keyColumn = index + 1
+        guard let separator = characters[index...].firstIndex(where: { $0 == "=" || $0 == ":" }) else { return keyColumn }
+        var value = separator + 1
+        while value < characters.count, characters[value] == " " || characters[value] == "\t" { value += 1 }
+        return value < characters.count && characters[value] != "#" ? value + 1 : keyColumn
     }
 
     /// The line where a dotted key is set, found by looking for its last part after its

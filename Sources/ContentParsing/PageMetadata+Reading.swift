@@ -18,6 +18,7 @@ extension PageMetadata {
         metadata.params = frontMatter.values
 
         metadata.title = reader.string("title") ?? ""
+        reader.warnAboutHTML(metadata.title, key: "title")
         metadata.date = reader.date("date")
         metadata.lastmod = reader.date("lastmod")
         metadata.publishDate = reader.date("publishDate")
@@ -96,7 +97,16 @@ private struct MetadataReader {
             return nil
         }
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-        if let date = ContentDate.parse(text) { return date }
+        if let date = ContentDate.parse(text) {
+            // A day alone is midnight wherever it is read; a time without an offset is not.
+            if !date.hasOffset, text.contains(":") {
+                report(
+                    "frontmatter.date",
+                    "\(written) '\(text)' has a time but no UTC offset; read as UTC (write e.g. \(ContentDate.example))",
+                    key: written, severity: .warning)
+            }
+            return date
+        }
         report(
             "frontmatter.date",
             "\(written) '\(text)' is not a valid date (expected e.g. \(ContentDate.example))", key: written)
@@ -147,7 +157,26 @@ private struct MetadataReader {
         return bool("toc")
     }
 
-    private mutating func report(_ code: String, _ message: String, key: String) {
+    /// Elements people put in titles; `Array<Int>` or `a <3 b` are not HTML.
+    static let htmlElements = [
+        "a", "abbr", "b", "big", "br", "cite", "code", "del", "div", "em", "font", "h[1-6]", "i", "iframe",
+        "img", "ins", "kbd", "mark", "object", "p", "q", "s", "script", "small", "span", "strike", "strong",
+        "style", "sub", "sup", "svg", "u",
+    ]
+
+    /// Markup in a field that is printed as text: it is escaped (shown as written), which is
+    /// rarely what its author meant.
+    mutating func warnAboutHTML(_ text: String, key: String) {
+        let pattern = #"<(/?("# + Self.htmlElements.joined(separator: "|") + #")(?=[\s/>])[^<>]*>?|!--)"#
+        guard let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return }
+        let written = frontMatter.values.keys.first { $0.lowercased() == key.lowercased() } ?? key
+        report(
+            "frontmatter.html",
+            "'\(written)' contains HTML ('\(text[range].prefix(40))'); it is shown as text, not as markup",
+            key: written, severity: .warning)
+    }
+
+    private mutating func report(_ code: String, _ message: String, key: String, severity: Severity = .error) {
         if lineIndex == nil { lineIndex = LineIndex(source.text) }
         let index = lineIndex!
         let line = frontMatter.keyLines[key]
@@ -156,7 +185,7 @@ private struct MetadataReader {
         let lineStart = index.text.utf8.count == 0 ? 0 : Self.offset(ofLine: line, in: index.text)
         let lineText = index.lineText(line)
         let offset = lineStart + Self.valueOffset(in: lineText, key: key)
-        diagnostics.append(index.diagnostic(.error, code: code, message: message, path: source.path, offset: offset))
+        diagnostics.append(index.diagnostic(severity, code: code, message: message, path: source.path, offset: offset))
     }
 
     private static func offset(ofLine line: Int, in text: String) -> Int {
@@ -190,5 +219,40 @@ private struct MetadataReader {
         index += 1
         while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
         return index < bytes.count && bytes[index] != 35 ? index : keyStart
+    }
+}
+
+extension Document {
+    /// Where the value of a top-level front matter key is written: the key's line, at the
+    /// column where the value starts (the key's column when the value is on later lines).
+    /// With `text` (an item of a list value), the first place at or below the key's line, in
+    /// the front matter, where that text is written (its `occurrence`-th time, for an item
+    /// written twice). Without the key: the file alone.
+    public func location(ofKey key: String, text: String? = nil, occurrence: Int = 1) -> SourceLocation {
+        let written = frontMatter.keyLines[key] != nil ? key
+            : frontMatter.keyLines.keys.first { $0.lowercased() == key.lowercased() }
+        guard let written, let keyLine = frontMatter.keyLines[written] else {
+            return SourceLocation(path: source.path)
+        }
+        let index = LineIndex(source.text)
+        if let text, !text.isEmpty {
+            let lastLine = max(keyLine, min(bodyStartLine - 1, index.lineCount))
+            var seen = 0
+            for line in keyLine...lastLine {
+                let lineText = index.lineText(line)
+                var searchStart = lineText.startIndex
+                while let range = lineText.range(of: text, range: searchStart..<lineText.endIndex) {
+                    seen += 1
+                    if seen == occurrence {
+                        return SourceLocation(path: source.path, line: line, column: lineText[..<range.lowerBound].count + 1)
+                    }
+                    searchStart = range.upperBound
+                }
+            }
+        }
+        let lineText = index.lineText(keyLine)
+        let offset = MetadataReader.valueOffset(in: lineText, key: written)
+        let column = String(decoding: Array(lineText.utf8).prefix(offset), as: UTF8.self).count + 1
+        return SourceLocation(path: source.path, line: keyLine, column: column)
     }
 }

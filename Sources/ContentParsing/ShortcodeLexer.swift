@@ -57,7 +57,7 @@ struct ShortcodeLexer {
         var index = 0
         var textStart = 0
         while index + 2 < bytes.count {
-            guard isTagStart(index) else {
+            guard bytes[index] == open, isTagStart(index) else {
                 index += 1
                 continue
             }

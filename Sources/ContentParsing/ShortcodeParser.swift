@@ -14,7 +14,12 @@ import SiteCore
 /// - `shortcode.syntax`: a tag without its `>}}`, an unbalanced quote, a tag without a name.
 /// - `shortcode.argument`: named and positional arguments mixed, a bad argument name, a name
 ///   without a value.
+/// - `shortcode.nesting`: shortcodes nested more than `maximumDepth` deep (once per file); the
+///   deeper tags stay text, so rendering never recurses without bound.
 public enum ShortcodeParser {
+    /// How deep shortcodes may nest.
+    public static let maximumDepth = 100
+
     public struct Result: Sendable {
         public var nodes: [BodyNode]
         /// Calls of shortcodes the catalog does not know; they are not in `nodes`.
@@ -31,6 +36,7 @@ public enum ShortcodeParser {
         let bytes = Array(body.utf8)
         let (lexemes, problems) = ShortcodeLexer.lex(bytes, baseOffset: bodyOffset)
         var builder = TreeBuilder(bytes: bytes, baseOffset: bodyOffset, catalog: catalog)
+        for case .tag(let tag) in lexemes where tag.role == .close { builder.closedNames.insert(tag.name) }
         for problem in problems {
             builder.report(problem.code, problem.message, at: problem.offset)
         }
@@ -65,6 +71,11 @@ private struct TreeBuilder {
     var unknown: [ShortcodeCall] = []
     var problems: [ShortcodeProblem] = []
     var stack: [Frame] = []
+    /// Names that have a closing tag somewhere in the body: only those can pair.
+    var closedNames: Set<String> = []
+    /// Per name, opening tags left as text for nesting too deep, whose closing tags go too.
+    var tooDeep: [String: Int] = [:]
+    var reportedDepth = false
 
     init(bytes: [UInt8], baseOffset: Int, catalog: ShortcodeCatalog) {
         self.bytes = bytes
@@ -98,15 +109,29 @@ private struct TreeBuilder {
         if tag.role == .selfClosing {
             let paired = kind == .paired
             place(call(tag, inner: paired ? [] : nil, innerSource: paired ? "" : nil), unknown: kind == nil)
-        } else if kind == .standalone {
-            place(call(tag, inner: nil, innerSource: nil), unknown: false)
+        } else if kind == .standalone || (kind != .paired && !closedNames.contains(tag.name)) {
+            // Without a closing tag anywhere, an `either` or unknown shortcode stands alone.
+            place(call(tag, inner: nil, innerSource: nil), unknown: kind == nil)
+        } else if stack.count >= ShortcodeParser.maximumDepth {
+            if !reportedDepth {
+                report(
+                    "shortcode.nesting",
+                    "shortcodes nested more than \(ShortcodeParser.maximumDepth) deep; '\(tag.name)' and what it encloses are left as text",
+                    at: tag.start)
+                reportedDepth = true
+            }
+            tooDeep[tag.name, default: 0] += 1
+            emit(.text(String(decoding: bytes[tag.start..<tag.end], as: UTF8.self), offset: baseOffset + tag.start))
         } else {
             stack.append(Frame(tag: tag, tentative: kind != .paired, unknown: kind == nil))
         }
     }
 
     private mutating func close(_ tag: ShortcodeTag) {
-        if let match = stack.lastIndex(where: { $0.tag.name == tag.name }) {
+        if let skipped = tooDeep[tag.name], skipped > 0 {
+            tooDeep[tag.name] = skipped - 1
+            emit(.text(String(decoding: bytes[tag.start..<tag.end], as: UTF8.self), offset: baseOffset + tag.start))
+        } else if let match = stack.lastIndex(where: { $0.tag.name == tag.name }) {
             while stack.count - 1 > match { unwind(stack.removeLast()) }
             let frame = stack.removeLast()
             let innerSource = String(decoding: bytes[frame.tag.end..<tag.start], as: UTF8.self)

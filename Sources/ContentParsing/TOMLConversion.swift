@@ -6,6 +6,7 @@ import TOMLKit
 /// (`2024-01-17T11:19:02+02:00`), so the offset is kept.
 enum TOMLConversion {
     static func parse(_ text: String) throws(StructuredDataError) -> StructuredData {
+        if let problem = TOMLPreflight.check(text) { throw problem }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -26,6 +26,14 @@ public struct BodyRenderer: Sendable {
             ? [BodyNode.text(document.body, offset: document.bodyOffset)] : document.nodes
         let prepared = session.prepare(nodes)
         let parsed = markdown.parse(prepared.markdown)
+        var problems: [Diagnostic] = []
+        let nesting = parsed.maximumNesting()
+        if nesting > Self.reasonableNesting {
+            problems.append(Diagnostic(
+                .warning, code: "markdown.nesting",
+                message: "Markdown nested \(nesting) levels deep; more than \(Self.reasonableNesting) levels is rarely meant",
+                location: SourceLocation(path: document.source.path)))
+        }
         var ids = HeadingIDGenerator()
         let marks = HeadingAnnotator.annotate(parsed, markdown: prepared.markdown, ids: &ids)
         let placement = MoreMarker.mark(parsed)
@@ -69,8 +77,11 @@ public struct BodyRenderer: Sendable {
             headings: headings, tocHTML: tocHTML,
             plainText: HTMLEscaping.unescape(hugoPlain).trimmingGoWhitespace(),
             wordCount: HugoText.totalWords(hugoPlain))
-        return (body, session.diagnostics.sorted())
+        return (body, (session.diagnostics + problems).sorted())
     }
+
+    /// Block quotes, lists, emphasis and links nested deeper than this get a warning.
+    public static let reasonableNesting = 100
 
     /// A Markdown snippet (a title, a description) as HTML; a single paragraph loses its `<p>`
     /// as with Hugo's `markdownify`. No shortcodes, no heading ids.

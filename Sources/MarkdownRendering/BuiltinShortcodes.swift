@@ -6,6 +6,43 @@ enum BuiltinShortcodes {
     /// The shortcodes Chronicle renders itself.
     static let names: Set<String> = ["admonition", "youtube", "figure", "ref", "relref"]
 
+    /// The parameters each built-in takes: its named ones, and how many of the first of them
+    /// may also be given by position.
+    static let parameters: [String: (named: [String], positional: Int)] = [
+        "admonition": (["type", "title", "open"], 3),
+        "youtube": (["id", "class", "title", "start", "autoplay"], 2),
+        "figure": (["src", "alt", "caption", "title", "link", "target", "rel", "class", "width", "height", "attr", "attrlink"], 1),
+        "ref": (["path", "lang", "outputFormat"], 1),
+        "relref": (["path", "lang", "outputFormat"], 1),
+    ]
+
+    /// Warns about arguments a built-in does not take (a typo, a parameter of another theme's
+    /// shortcode): they are ignored, and the warning names the ones it takes.
+    static func checkArguments(_ call: ShortcodeCall, session: RenderSession) {
+        guard let (named, positional) = parameters[call.name] else { return }
+        let takes = named.joined(separator: ", ")
+        for argument in call.arguments {
+            // A name that is not a name at all has been reported by the parser already.
+            let isName = argument.name?.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+            } ?? false
+            if let name = argument.name, isName, !named.contains(name) {
+                session.report(
+                    .warning, code: "shortcode.argument",
+                    message: "shortcode '\(call.name)' has no parameter '\(name)'; it is ignored (\(call.name) takes \(takes))",
+                    offset: argument.offset)
+            }
+        }
+        let extra = call.positional.dropFirst(positional)
+        if let first = extra.first {
+            let order = named.prefix(positional).joined(separator: ", ")
+            session.report(
+                .warning, code: "shortcode.argument",
+                message: "shortcode '\(call.name)' takes at most \(positional) positional argument\(positional == 1 ? "" : "s") (\(order)); \(extra.count) more ignored",
+                offset: first.offset)
+        }
+    }
+
     // MARK: admonition
 
     /// `{{< admonition type=warning title="Wichtig" open=false >}}…{{< /admonition >}}` or

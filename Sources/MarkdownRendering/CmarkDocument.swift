@@ -106,6 +106,32 @@ public final class CmarkDocument {
 }
 
 extension CmarkDocument {
+    /// How deep block quotes, lists, emphasis and links nest at most (a deeply nested document
+    /// renders, but no author means 10,000 levels).
+    func maximumNesting() -> Int {
+        guard let iterator = cmark_iter_new(root) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        var deepest = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if event == CMARK_EVENT_ENTER {
+                    depth += 1
+                    deepest = max(deepest, depth)
+                } else if event == CMARK_EVENT_EXIT {
+                    depth -= 1
+                }
+            default:
+                break
+            }
+        }
+        return deepest
+    }
+
     /// Every node matching `predicate`, in document order.
     func nodes(where predicate: (OpaquePointer) -> Bool) -> [OpaquePointer] {
         var found: [OpaquePointer] = []

@@ -4,6 +4,8 @@
 /// dropped. An empty result becomes `heading`; repeats within one page get `-1`, `-2`, ...
 struct HeadingIDGenerator {
     private var used: Set<String> = []
+    /// Per id, the suffix to try next: thousands of equal headings must not take quadratic time.
+    private var nextSuffix: [String: Int] = [:]
 
     /// The sanitized form of `text`, without the uniqueness suffix.
     static func sanitize(_ text: String) -> String {
@@ -26,8 +28,9 @@ struct HeadingIDGenerator {
         var id = Self.sanitize(text)
         if id.isEmpty { id = "heading" }
         if used.contains(id) {
-            var number = 1
+            var number = nextSuffix[id] ?? 1
             while used.contains("\(id)-\(number)") { number += 1 }
+            nextSuffix[id] = number + 1
             id = "\(id)-\(number)"
         }
         used.insert(id)
@@ -63,13 +66,17 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// Go's `strings.TrimSpace`.
     func trimmingGoWhitespace() -> String {
-        let scalars = Array(unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end, scalars[start].isGoSpace { start += 1 }
-        while end > start, scalars[end - 1].isGoSpace { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        // Walks in from both ends; a whole page's text must not be copied scalar by scalar.
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].isGoSpace { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard scalars[before].isGoSpace else { break }
+            end = before
+        }
+        // Through UTF-8: the bounds are scalar boundaries, not always character ones.
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 }

@@ -27,11 +27,14 @@ enum HugoText {
             (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
         }
         func starts(_ text: String, at position: Int, caseInsensitive: Bool = false) -> Bool {
-            let needle = Array(text.utf8)
+            // No copy of the needle: this runs for every `<` of a page.
+            let needle = text.utf8
             guard position + needle.count <= bytes.count else { return false }
-            for (offset, byte) in needle.enumerated() {
-                let actual = bytes[position + offset]
+            var cursor = position
+            for byte in needle {
+                let actual = bytes[cursor]
                 if caseInsensitive ? (actual | 0x20) != (byte | 0x20) : actual != byte { return false }
+                cursor += 1
             }
             return true
         }
@@ -59,7 +62,7 @@ enum HugoText {
             }
             if starts("<!--", at: index) {
                 var end = index + 4
-                while end < bytes.count, !starts("-->", at: end) { end += 1 }
+                while end < bytes.count, bytes[end] != UInt8(ascii: "-") || !starts("-->", at: end) { end += 1 }
                 index = min(bytes.count, end + 3)
                 continue
             }
@@ -95,7 +98,8 @@ enum HugoText {
             // Raw text elements: their content is text up to the closing tag.
             if !isEnd, ["script", "style", "textarea", "title"].contains(name) {
                 var end = index
-                while end < bytes.count, !starts("</\(name)", at: end, caseInsensitive: true) { end += 1 }
+                let closing = "</\(name)"
+                while end < bytes.count, bytes[end] != lt || !starts(closing, at: end, caseInsensitive: true) { end += 1 }
                 for textByte in bytes[index..<end] {
                     out.append(textByte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : textByte)
                 }
@@ -122,30 +126,35 @@ enum HugoText {
     /// the text unchanged when there is nothing to cut. `truncated` says whether non-space
     /// text remains after the cut (Hugo also says so for a lone trailing line break).
     static func truncateToWholeSentence(_ text: String, words length: Int) -> (text: String, truncated: Bool) {
-        let scalars = Array(text.unicodeScalars)
+        // Index by index: only the first `length` words are looked at, however long the text.
+        let scalars = text.unicodeScalars
         var wordCount = 0
-        var lastWordIndex = -1
-        for (index, scalar) in scalars.enumerated() where scalar.isGoSpace {
-            wordCount += 1
-            lastWordIndex = index
-            if wordCount >= length { break }
+        var lastWordIndex: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if scalars[index].isGoSpace {
+                wordCount += 1
+                lastWordIndex = index
+                if wordCount >= length { break }
+            }
+            index = scalars.index(after: index)
         }
-        guard lastWordIndex >= 0 else { return (text, false) }
-        var endIndex = -1
-        for index in lastWordIndex..<scalars.count {
-            switch scalars[index] {
+        guard let lastWordIndex else { return (text, false) }
+        var endIndex: String.Index?
+        var cursor = lastWordIndex
+        while cursor < scalars.endIndex {
+            switch scalars[cursor] {
             case ".", "?", "!", "\"", "\n":
-                endIndex = index + 1
+                endIndex = scalars.index(after: cursor)
             default:
+                cursor = scalars.index(after: cursor)
                 continue
             }
             break
         }
-        guard endIndex >= 0 else { return (text, false) }
-        var head = String.UnicodeScalarView()
-        head.append(contentsOf: scalars[..<endIndex])
+        guard let endIndex else { return (text, false) }
         let remainder = scalars[endIndex...].contains { !$0.isGoSpace }
-        return (String(head).trimmingGoWhitespace(), remainder)
+        return (String(decoding: text.utf8[..<endIndex], as: UTF8.self).trimmingGoWhitespace(), remainder)
     }
 
     /// Hugo's `TrimShortHTML`: drops the `<p>` around output that is a single paragraph.

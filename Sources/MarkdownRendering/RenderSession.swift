@@ -88,6 +88,7 @@ final class RenderSession {
             }
             if let html = context.themeShortcode(call, inner, context) { return html }
         }
+        BuiltinShortcodes.checkArguments(call, session: self)
         switch call.name {
         case "admonition":
             return BuiltinShortcodes.admonition(call, session: self)

@@ -1,5 +1,12 @@
 import CFileSystem
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a built site so that readers never see half of it: everything goes into a fresh
 /// folder beside the output, which then takes the old output's place in one atomic exchange
@@ -63,6 +70,7 @@ public struct OutputWriter: Sendable {
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if hadOutput, chronicle_exchange_paths(staging.path, output.path) == 0 {
             // The staging path now holds the previous output; the deferred removal deletes it.
+            removeStaleFolders()
             return
         }
         if hadOutput { try fileManager.moveItem(at: output, to: retired) }
@@ -73,5 +81,22 @@ public struct OutputWriter: Sendable {
             throw WriteError.io(output.path, error.localizedDescription)
         }
         if hadOutput { try? fileManager.removeItem(at: retired) }
+        removeStaleFolders()
+    }
+
+    /// Staging and retired folders (`.public.building-PID-N`, `.public.old-PID-N`) that builds
+    /// killed half way left beside the output; those of a build still running are kept.
+    func removeStaleFolders() {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).building-", ".\(output.lastPathComponent).old-"]
+        let names = (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
+            let token = name.dropFirst(prefix.count)
+            guard let pid = token.split(separator: "-").first.flatMap({ Int32($0) }) else { continue }
+            let alive = pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) == 0 || errno == EPERM
+            if !alive { try? fileManager.removeItem(at: parent.appending(path: name)) }
+        }
     }
 }

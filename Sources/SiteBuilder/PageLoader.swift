@@ -59,12 +59,28 @@ struct PageLoader: Sendable {
         } catch {
             return .failure(ReadFailure(diagnostic: Diagnostic(
                 .error, code: "source.unreadable",
-                message: "cannot read file: \((error as NSError).localizedDescription)",
+                message: "cannot read file: \(Self.describe(error))",
                 location: SourceLocation(path: file.displayPath))))
         }
-        let (text, notes) = SourceFile.decode(data)
-        var diagnostics: [Diagnostic] = []
         let location = SourceLocation(path: file.displayPath)
+        if data.count > Self.maximumFileSize {
+            return .failure(ReadFailure(diagnostic: Diagnostic(
+                .error, code: "source.too-large",
+                message: "file is \(Self.megabytes(data.count)), more than the \(Self.megabytes(Self.maximumFileSize)) a page may have; skipped",
+                location: location)))
+        }
+        if SourceFile.looksBinary(data) {
+            return .failure(ReadFailure(diagnostic: Diagnostic(
+                .error, code: "source.binary",
+                message: "file is binary, not text (\(data.count) bytes); skipped", location: location)))
+        }
+        var (text, notes) = SourceFile.decode(data)
+        var diagnostics: [Diagnostic] = []
+        if data.isEmpty {
+            diagnostics.append(Diagnostic(
+                .warning, code: "source.empty", message: "file is empty; the page has no title and no content",
+                location: location))
+        }
         for note in notes {
             switch note {
             case .byteOrderMark:
@@ -74,12 +90,90 @@ struct PageLoader: Sendable {
             case .mixedLineEndings:
                 diagnostics.append(Diagnostic(.warning, code: "source.line-endings", message: "file mixes CRLF and LF line endings; read as LF", location: location))
             case .notUTF8(let fallback):
-                diagnostics.append(Diagnostic(.warning, code: "source.encoding", message: "file is not valid UTF-8; decoded as \(fallback)", location: location))
+                if let first = SourceFile.firstInvalidUTF8(in: data) {
+                    let byte = "0x" + String(first.byte, radix: 16, uppercase: true)
+                    let more = first.count > 1 ? " (and \(first.count - 1) more byte\(first.count > 2 ? "s" : ""))" : ""
+                    diagnostics.append(Diagnostic(
+                        .warning, code: "source.encoding",
+                        message: "byte \(byte) is not UTF-8\(more); read as \(fallback)",
+                        location: SourceLocation(path: file.displayPath, line: first.line, column: first.column)))
+                } else {
+                    diagnostics.append(Diagnostic(.warning, code: "source.encoding", message: "file is not valid UTF-8; decoded as \(fallback)", location: location))
+                }
             case .nulBytes:
-                diagnostics.append(Diagnostic(.warning, code: "source.nul", message: "file contains NUL bytes", location: location))
+                // CommonMark reads NUL as U+FFFD; so does everything here (YAML, the theme).
+                let bytes = text.utf8
+                let count = bytes.lazy.filter { $0 == 0 }.count
+                let offset = bytes.firstIndex(of: 0).map { bytes.distance(from: bytes.startIndex, to: $0) } ?? 0
+                let more = count > 1 ? " (and \(count - 1) more)" : ""
+                diagnostics.append(LineIndex(text).diagnostic(
+                    .warning, code: "source.nul", message: "NUL byte\(more) in the text; read as U+FFFD",
+                    path: file.displayPath, offset: offset))
+                text = text.replacingOccurrences(of: "\0", with: "\u{FFFD}")
             }
         }
+        if let (line, length) = Self.firstLongLine(text) {
+            diagnostics.append(Diagnostic(
+                .warning, code: "source.long-line",
+                message: "line \(line) is \(length) characters long; lines this long are hard to read and to edit",
+                location: SourceLocation(path: file.displayPath, line: line, column: 1)))
+        }
         return .success((text, diagnostics))
+    }
+
+    /// An error as the system names it (`Input/output error`), without Foundation's
+    /// "The operation could not be completed." around it.
+    static func describe(_ error: Error) -> String {
+        var error = error as NSError
+        if error.domain != NSPOSIXErrorDomain, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
+            error = underlying
+        }
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        if error.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: error.code) {
+            case .fileReadNoSuchFile, .fileNoSuchFile: return String(cString: strerror(ENOENT))
+            case .fileReadNoPermission: return String(cString: strerror(EACCES))
+            default: break
+            }
+        }
+        var text = error.localizedDescription
+        for prefix in ["The operation could not be completed. ", "The operation couldn’t be completed. "] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+        }
+        return text
+    }
+
+    /// Larger files are refused: no page is that long on purpose (a log, a dump, an export),
+    /// and building one would take the memory and time of a whole site.
+    static let maximumFileSize = 16 * 1_048_576
+    /// Lines longer than this (in bytes) get a warning.
+    static let longLine = 1_048_576
+
+    static func megabytes(_ count: Int) -> String {
+        String(format: "%.1f MB", Double(count) / 1_048_576)
+    }
+
+    /// The first line longer than `longLine` bytes: its number and length in characters.
+    static func firstLongLine(_ text: String) -> (line: Int, length: Int)? {
+        guard text.utf8.count > longLine else { return nil }
+        let utf8 = text.utf8
+        var line = 1
+        var start = utf8.startIndex
+        var length = 0
+        var index = utf8.startIndex
+        while true {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == UInt8(ascii: "\n") {
+                if length > longLine { return (line, text[start..<index].count) }
+                if atEnd { return nil }
+                line += 1
+                length = 0
+                start = utf8.index(after: index)
+            } else {
+                length += 1
+            }
+            index = utf8.index(after: index)
+        }
     }
 
     /// Repairs are warnings (and unsure ones notes) showing the damaged line as it is on disk.

@@ -46,17 +46,44 @@ public struct SiteGenerator: Sendable {
             switch outcome {
             case .failed(let problems):
                 diagnostics += problems
-            case .loaded(let loaded):
+            case .loaded(var loaded):
                 diagnostics += loaded.diagnostics
                 guard isPublished(loaded.metadata) else { continue }
+                if let problem = Self.outsideSiteDiagnostic(loaded) {
+                    diagnostics.append(problem)
+                    continue
+                }
                 let url = URLPaths.pageURL(file: loaded.file, metadata: loaded.metadata, config: config)
                 guard URLPaths.safeSitePath(url) != nil, OutputWriter.isSafe(URLPaths.outputFile(forURL: url)) else {
                     let key = loaded.metadata.url != nil ? "url" : "slug"
                     diagnostics.append(Diagnostic(
                         .error, code: "url.outside",
                         message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
-                        location: SourceLocation(path: loaded.file.displayPath, line: loaded.document.frontMatter.keyLines[key])))
+                        location: loaded.document.location(ofKey: key)))
                     continue
+                }
+                loaded.metadata.aliases = loaded.metadata.aliases.filter { alias in
+                    guard URLPaths.safeSitePath(alias) == nil else { return true }
+                    diagnostics.append(Diagnostic(
+                        .error, code: "url.outside",
+                        message: "alias '\(alias)' points outside the site; not written",
+                        location: loaded.document.location(ofKey: "aliases", text: alias)))
+                    return false
+                }
+                for plural in loaded.metadata.taxonomies.keys.sorted() {
+                    loaded.metadata.taxonomies[plural]?.removeAll { term in
+                        // `../x` (also `%2e%2e`), `a//b` or `.` would not make a path inside the site.
+                        let slug = Slug.urlize(term)
+                        let url = "/\(plural)/\(slug)/"
+                        guard !slug.isEmpty,
+                              URLPaths.safeSitePath(url) == nil || !OutputWriter.isSafe(URLPaths.outputFile(forURL: url))
+                        else { return false }
+                        diagnostics.append(Diagnostic(
+                            .error, code: "url.outside",
+                            message: "\(plural) term '\(term)' makes the URL '/\(plural)/\(slug)/', which is not a plain path inside the site; left out",
+                            location: loaded.document.location(ofKey: plural, text: term)))
+                        return true
+                    }
                 }
                 pages.append(Page(
                     file: loaded.file, document: loaded.document, metadata: loaded.metadata,
@@ -65,6 +92,7 @@ public struct SiteGenerator: Sendable {
             }
         }
         diagnostics += Self.duplicateURLDiagnostics(pages)
+        diagnostics += Self.removeAliasesOfPages(&pages, config: config)
 
         let site = SiteIndex(config: config, pages: pages, theme: theme)
         pages = render(pages, site: site, diagnostics: &diagnostics)
@@ -118,15 +146,76 @@ public struct SiteGenerator: Sendable {
         return rendered.map(\.0)
     }
 
+    /// A `url`, `slug` or alias as written that leaves the site (`..`, also as `%2e%2e`;
+    /// another host: `https://…`, `//host`; backslashes), at the value. A slug is a path
+    /// segment: only `..`, a `://` or a backslash in it are outside.
+    static func outsideSiteDiagnostic(_ loaded: PageLoader.Loaded) -> Diagnostic? {
+        var key: String
+        var value: String
+        if let url = loaded.metadata.url?.trimmingCharacters(in: .whitespaces), !url.isEmpty {
+            guard URLPaths.safeSitePath(url) == nil else { return nil }
+            (key, value) = ("url", url)
+        } else if let slug = loaded.metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty,
+                  loaded.file.kind != .branchBundle {
+            let decoded = slug.removingPercentEncoding ?? slug
+            let climbs = decoded.split(separator: "/").contains { $0.trimmingCharacters(in: .whitespaces) == ".." }
+            guard climbs || decoded.contains("://") || decoded.contains("\\") || decoded.contains("\0") else { return nil }
+            (key, value) = ("slug", slug)
+        } else {
+            return nil
+        }
+        return Diagnostic(
+            .error, code: "url.outside",
+            message: "\(key) '\(value)' points outside the site; page not written",
+            location: loaded.document.location(ofKey: key))
+    }
+
+    /// Aliases that are the URL of a page, or of an earlier alias, are dropped with a warning:
+    /// the page (or the first alias) keeps that URL.
+    static func removeAliasesOfPages(_ pages: inout [Page], config: SiteConfig) -> [Diagnostic] {
+        var owners: [String: (path: String, isAlias: Bool)] = [:]
+        for page in pages where owners[page.outputPath] == nil { owners[page.outputPath] = (page.file.displayPath, false) }
+        var diagnostics: [Diagnostic] = []
+        for index in pages.indices where pages[index].isRegular {
+            let page = pages[index]
+            var written: [String: Int] = [:]
+            pages[index].metadata.aliases = page.metadata.aliases.filter { alias in
+                written[alias, default: 0] += 1
+                guard let path = URLPaths.safeSitePath(alias) else { return true }
+                let prefix = URLPaths.languagePrefix(page.language, config: config)
+                let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
+                let output = URLPaths.outputFile(forURL: full)
+                if let owner = owners[output] {
+                    let what = switch (owner.isAlias, owner.path == page.file.displayPath) {
+                    case (false, true): "this page's own URL"
+                    case (false, false): "the URL of \(owner.path)"
+                    case (true, true): "given twice"
+                    case (true, false): "also an alias of \(owner.path)"
+                    }
+                    diagnostics.append(Diagnostic(
+                        .warning, code: "url.alias",
+                        message: "alias '\(alias)' is \(what); not written",
+                        location: page.document.location(ofKey: "aliases", text: alias, occurrence: written[alias] ?? 1)))
+                    return false
+                }
+                owners[output] = (page.file.displayPath, true)
+                return true
+            }
+        }
+        return diagnostics
+    }
+
     static func duplicateURLDiagnostics(_ pages: [Page]) -> [Diagnostic] {
         var seen: [String: Page] = [:]
         var diagnostics: [Diagnostic] = []
         for page in pages {
             if let first = seen[page.relativeURL] {
+                // Point at the url or slug that made the URL, when one did.
+                let key = page.metadata.url != nil ? "url" : (page.metadata.slug != nil ? "slug" : nil)
                 diagnostics.append(Diagnostic(
                     .error, code: "url.duplicate",
                     message: "page has the same URL '\(page.relativeURL)' as \(first.file.displayPath); only the first is written",
-                    location: SourceLocation(path: page.file.displayPath)))
+                    location: key.map { page.document.location(ofKey: $0) } ?? SourceLocation(path: page.file.displayPath)))
             } else {
                 seen[page.relativeURL] = page
             }

@@ -13,6 +13,9 @@ public struct Theme: Sendable {
     /// Static files to copy to the output root, by output path.
     public private(set) var staticFiles: [String: StaticFile] = [:]
     public private(set) var library = MustacheLibrary()
+    /// Templates of lower layers that a higher one replaced, latest last: a replacement that
+    /// does not parse falls back to them.
+    private var replaced: [String: [TemplateSource]] = [:]
 
     public struct TemplateSource: Sendable {
         public var text: String
@@ -69,11 +72,11 @@ public struct Theme: Sendable {
         let rest = parts.dropFirst().joined(separator: "/")
         switch first {
         case "layouts" where path.hasSuffix(".mustache"):
-            templates[String(rest.dropLast(".mustache".count))] = TemplateSource(
-                text: String(decoding: data, as: UTF8.self), displayPath: displayPrefix + "/" + path)
+            setTemplate(String(rest.dropLast(".mustache".count)), TemplateSource(
+                text: String(decoding: data, as: UTF8.self), displayPath: displayPrefix + "/" + path))
         case "shortcodes" where path.hasSuffix(".mustache"):
-            templates["shortcodes/" + String(rest.dropLast(".mustache".count))] = TemplateSource(
-                text: String(decoding: data, as: UTF8.self), displayPath: displayPrefix + "/" + path)
+            setTemplate("shortcodes/" + String(rest.dropLast(".mustache".count)), TemplateSource(
+                text: String(decoding: data, as: UTF8.self), displayPath: displayPrefix + "/" + path))
         case "i18n" where path.hasSuffix(".toml"):
             translations.add(language: String(rest.dropLast(".toml".count)), toml: String(decoding: data, as: UTF8.self))
         case "static":
@@ -81,6 +84,11 @@ public struct Theme: Sendable {
         default:
             break
         }
+    }
+
+    private mutating func setTemplate(_ name: String, _ source: TemplateSource) {
+        if let previous = templates[name] { replaced[name, default: []].append(previous) }
+        templates[name] = source
     }
 
     private mutating func addFolder(_ folder: URL, displayPrefix: String, isLayoutsFolder: Bool = false) {
@@ -100,29 +108,42 @@ public struct Theme: Sendable {
     private mutating func compile() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
-        for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
-            do {
-                let template = try MustacheTemplate(string: source.text)
-                library.register(template, named: name)
-                if name.hasPrefix("partials/") {
-                    library.register(template, named: String(name.dropFirst("partials/".count)))
+        for (name, top) in templates.sorted(by: { $0.key < $1.key }) {
+            // The top layer's template, else (when it does not parse) the layer below it.
+            for source in [top] + (replaced[name] ?? []).reversed() {
+                if let diagnostic = Self.register(source, named: name, in: &library) {
+                    diagnostics.append(diagnostic)
+                } else {
+                    break
                 }
-            } catch let error as MustacheTemplate.ParserError {
-                let path = source.displayPath.hasPrefix("/") ? String(source.displayPath.dropFirst()) : source.displayPath
-                diagnostics.append(Diagnostic(
-                    .error, code: "template.syntax",
-                    message: "template '\(name)' does not parse: \(Self.describe(error.error))",
-                    location: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    sourceLine: error.context.line))
-            } catch {
-                diagnostics.append(Diagnostic(
-                    .error, code: "template.syntax",
-                    message: "template '\(name)' does not parse: \(error)",
-                    location: SourceLocation(path: source.displayPath)))
             }
         }
         self.library = library
         return diagnostics
+    }
+
+    /// Parses one template into the library; the problem when it does not parse.
+    private static func register(_ source: TemplateSource, named name: String, in library: inout MustacheLibrary) -> Diagnostic? {
+        do {
+            let template = try MustacheTemplate(string: source.text)
+            library.register(template, named: name)
+            if name.hasPrefix("partials/") {
+                library.register(template, named: String(name.dropFirst("partials/".count)))
+            }
+            return nil
+        } catch let error as MustacheTemplate.ParserError {
+            let path = source.displayPath.hasPrefix("/") ? String(source.displayPath.dropFirst()) : source.displayPath
+            return Diagnostic(
+                .error, code: "template.syntax",
+                message: "template '\(name)' does not parse: \(describe(error.error))",
+                location: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                sourceLine: error.context.line)
+        } catch {
+            return Diagnostic(
+                .error, code: "template.syntax",
+                message: "template '\(name)' does not parse: \(error)",
+                location: SourceLocation(path: source.displayPath))
+        }
     }
 
     private static func describe(_ error: Error) -> String {

@@ -32,9 +32,12 @@ public struct LineIndex: Sendable {
     public func position(ofOffset offset: Int) -> (line: Int, column: Int) {
         let line = line(ofOffset: offset)
         let start = lineStarts[line - 1]
-        let utf8 = Array(text.utf8)
+        // Only this line's bytes: a large file with many diagnostics must not be copied for each.
+        let utf8 = text.utf8
         let end = min(max(offset, start), utf8.count)
-        let column = String(decoding: utf8[start..<end], as: UTF8.self).count + 1
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        let upper = utf8.index(lower, offsetBy: end - start)
+        let column = String(decoding: utf8[lower..<upper], as: UTF8.self).count + 1
         return (line, column)
     }
 

@@ -37,7 +37,9 @@ public struct SourceFile: Sendable, Hashable {
         if let utf8 = String(validating: bytes, as: UTF8.self) {
             text = utf8
         } else {
-            text = String(bytes.map { windows1252Character($0) })
+            // Whatever is valid UTF-8 stays so (a stray Latin-1 byte must not turn every
+            // umlaut of the file into mojibake); each other byte is read as Windows-1252.
+            text = decodeMixed(bytes[...])
             notes.append(.notUTF8(fallback: "Windows-1252"))
         }
         if text.utf8.contains(0) { notes.append(.nulBytes) }
@@ -51,6 +53,94 @@ public struct SourceFile: Sendable, Hashable {
                 .replacingOccurrences(of: "\r", with: "\n")
         }
         return (text, notes)
+    }
+
+    /// UTF-8 sequences as UTF-8, every byte that is not part of one as Windows-1252.
+    static func decodeMixed(_ bytes: ArraySlice<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if let length = validSequenceLength(bytes, at: index) {
+                output.append(contentsOf: bytes[index..<(index + length)])
+                index += length
+            } else {
+                output.append(contentsOf: String(windows1252Character(bytes[index])).utf8)
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `index`, nil when there is none
+    /// (a stray continuation byte, an overlong form, a surrogate, a sequence cut short).
+    static func validSequenceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            index + offset < bytes.endIndex && range.contains(bytes[index + offset])
+        }
+        switch lead {
+        case 0xC2...0xDF: return continuation(1) ? 2 : nil
+        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : nil
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : nil
+        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : nil
+        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : nil
+        default: return nil
+        }
+    }
+
+    /// Where the first byte that is not UTF-8 sits in `data` (a BOM not counted), as the line
+    /// and column (in characters, as `decode` reads the line) an editor shows, with that byte
+    /// and the number of such bytes; nil for valid UTF-8.
+    public static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int, byte: UInt8, count: Int)? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        let slice = bytes[...]
+        var first: Int?
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            if let length = validSequenceLength(slice, at: index) {
+                index += length
+            } else {
+                if first == nil { first = index }
+                count += 1
+                index += 1
+            }
+        }
+        guard let first else { return nil }
+        var line = 1
+        var lineStart = 0
+        for position in 0..<first {
+            let byte = bytes[position]
+            let isBreak = byte == 0x0A || (byte == 0x0D && (position + 1 >= bytes.count || bytes[position + 1] != 0x0A))
+            if isBreak {
+                line += 1
+                lineStart = position + 1
+            }
+        }
+        let column = decodeMixed(slice[lineStart..<first]).count + 1
+        return (line, column, bytes[first], count)
+    }
+
+    /// Whether bytes are plainly not text: a known binary format's signature (PNG, JPEG, GIF,
+    /// PDF, ZIP, gzip, ELF, WebP), or more than 5% of the first 8 KB control bytes other than
+    /// tab, line breaks, form feed and escape (a text file with a stray NUL is still text).
+    public static func looksBinary(_ data: Data) -> Bool {
+        let head = [UInt8](data.prefix(8192))
+        let signatures: [[UInt8]] = [
+            [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), Array("%PDF-".utf8),
+            [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x7F, 0x45, 0x4C, 0x46],
+        ]
+        if signatures.contains(where: { head.starts(with: $0) }) { return true }
+        if head.count >= 12, head.starts(with: Array("RIFF".utf8)), head[8..<12].elementsEqual("WEBP".utf8) { return true }
+        guard !head.isEmpty else { return false }
+        let controls = head.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B].contains($0) }.count
+        return controls * 20 > head.count
     }
 
     private static let cp1252High: [UInt32] = [

@@ -252,8 +252,8 @@ import Testing
         #expect(config.paginate == nil)
         #expect(config.markup.unsafe == false)
         #expect(diagnostics == [
-            "config.toml:2: error: 'paginate' must be a whole number, not 'ten' [config.type]",
-            "config.toml:4: error: 'markup.goldmark.renderer.unsafe' must be true or false, not 'sometimes' [config.type]",
+            "config.toml:2:12: error: 'paginate' must be a whole number, not 'ten' [config.type]",
+            "config.toml:4:12: error: 'markup.goldmark.renderer.unsafe' must be true or false, not 'sometimes' [config.type]",
         ])
     }
 
@@ -267,7 +267,7 @@ import Testing
             """)
         #expect(config.defaultContentLanguage == "en")
         #expect(diagnostics == [
-            "config.toml:1: error: defaultContentLanguage 'fr' is not one of the languages (en, de) [config.language]",
+            "config.toml:1:26: error: defaultContentLanguage 'fr' is not one of the languages (en, de) [config.language]",
         ])
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import MarkdownRendering
 import SiteCore
 import Testing
+import TestSupport
 
 /// Golden fixtures under `Fixtures/<folder>/`: one txtar file per case. With `GOLDEN_UPDATE=1`
 /// in the environment the expected sections are rewritten instead of compared.

@@ -84,7 +84,7 @@ import Testing
         defer { site.remove() }
         let result = site.build()
         #expect(result.formattedDiagnostics == [
-            "content/posts/b.md: error: page has the same URL '/same/' as content/posts/a.md; only the first is written [url.duplicate]",
+            "content/posts/b.md:3:6: error: page has the same URL '/same/' as content/posts/a.md; only the first is written [url.duplicate]",
         ])
     }
 }

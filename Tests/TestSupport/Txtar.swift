@@ -7,21 +7,21 @@
 /// -- expected.html --
 /// <h1 id="title">Title</h1>
 /// ```
-struct Txtar: Equatable {
-    struct File: Equatable {
-        var name: String
-        var content: String
+public struct Txtar: Equatable {
+    public struct File: Equatable {
+        public var name: String
+        public var content: String
     }
 
-    var comment: String
-    var files: [File]
+    public var comment: String
+    public var files: [File]
 
-    init(comment: String = "", files: [File] = []) {
+    public init(comment: String = "", files: [File] = []) {
         self.comment = comment
         self.files = files
     }
 
-    init(parsing text: String) {
+    public init(parsing text: String) {
         var comment = ""
         var files: [File] = []
         var current: File?
@@ -47,7 +47,7 @@ struct Txtar: Equatable {
         return name.isEmpty ? nil : name
     }
 
-    subscript(name: String) -> String? {
+    public subscript(name: String) -> String? {
         get { files.first { $0.name == name }?.content }
         set {
             if let index = files.firstIndex(where: { $0.name == name }) {
@@ -59,7 +59,7 @@ struct Txtar: Equatable {
     }
 
     /// The archive as text; every file's content ends with a line break.
-    var formatted: String {
+    public var formatted: String {
         var text = comment
         for file in files {
             text += "-- \(file.name) --\n"
@@ -69,7 +69,7 @@ struct Txtar: Equatable {
     }
 
     /// `text` with exactly one line break at the end ("" stays "").
-    static func withTrailingNewline(_ text: String) -> String {
+    public static func withTrailingNewline(_ text: String) -> String {
         var trimmed = Substring(text)
         while trimmed.hasSuffix("\n") { trimmed = trimmed.dropLast() }
         return trimmed.isEmpty ? "" : trimmed + "\n"

@@ -1,0 +1,43 @@
+import ContentParsing
+import SiteCore
+import Testing
+
+/// Inputs `make fuzz` (Fuzz/, FuzzFrontMatter and FuzzPage) found, each the smallest form of a
+/// crash. A content file, however broken, must give a diagnostic, never stop the build.
+@Suite struct FuzzRegressionTests {
+    private func frontMatterErrors(_ text: String) -> [Diagnostic] {
+        DocumentParser.parse(SourceFile(path: "input.md", text: text)).diagnostics
+            .filter { $0.code == "frontmatter.syntax" }
+    }
+
+    /// toml++ 3.4.0 (vendored by TOMLKit 0.6.0) runs `TOML_ASSERT_ASSUME(is_decimal_digit(*cp))`
+    /// in `parser::parse_time` (toml.hpp:14790) on a date-time whose `T` is not followed by a
+    /// digit; SwiftPM does not define NDEBUG, so the assert aborts the process (`chronicle build`
+    /// exits 134) — TOMLPreflight now reports it first. Found as `date = 2024-01-17T`1:19:02+02:00`.
+    @Test func reportsTOMLDateTimeWithoutHour() {
+        let errors = frontMatterErrors("+++\ndate = 2024-01-17Tx1:19:02\n+++\nBody\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 2)
+    }
+
+    /// toml++ 3.4.0 asserts `is_bare_key_character(*cp) || is_string_delimiter(*cp)` in
+    /// `parser::parse_key` (toml.hpp:15481) when a table header's first key starts with anything
+    /// else: `[ä]`, `[[ ä]]`, `[.a]`, `[#]`, `[*]` abort the process. Found as `[\u{F0}arams]`
+    /// (a Windows-1252 file's `[ðarams]`). TOMLPreflight reports these first.
+    @Test(arguments: ["[ä]", "[[ ä]]", "[.a]", "[#]", "[*]", "[ðarams]"])
+    func reportsTOMLTableHeaderWithInvalidFirstKey(header: String) {
+        let errors = frontMatterErrors("+++\ntitle = \"x\"\n\(header)\n+++\nBody\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 3)
+    }
+
+    /// The neighbours of those inputs that toml++ does report as errors: they must stay errors.
+    @Test(arguments: [
+        "[pärams]", "[a.ä]", "[a ä]", "ä = 1", "d = 2024-01-17 x1:19:02", "d = 2024-01-17Tx",
+    ])
+    func reportsNeighboursOfTheTOMLCrashes(line: String) {
+        let errors = frontMatterErrors("+++\ntitle = \"x\"\n\(line)\n+++\nBody\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 3)
+    }
+}
