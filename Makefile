@@ -38,7 +38,7 @@ test: deps pydeps
 
 # Rewrites the expected sections of the golden fixtures; review the diff like code.
 golden-update: deps
-	GOLDEN_UPDATE=1 $(SWIFT) test --filter GoldenTests
+	GOLDEN_UPDATE=1 $(SWIFT) test --filter "GoldenTests|BadInputFixtureTests"
 
 # Article text of the real Hugo blog, Chronicle vs Hugo 0.111 (needs the Debian hugo package).
 compare-hugo: build
