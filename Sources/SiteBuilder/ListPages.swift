@@ -55,7 +55,7 @@ struct ListPages {
             }
         }
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nSitemap: \(site.absoluteLink("/sitemap.xml"))\n"))
-        files += aliasFiles(diagnostics: &diagnostics)
+        files += aliasFiles()
         return files
     }
 
@@ -266,17 +266,12 @@ struct ListPages {
     }
 
     /// A redirect page for every front matter `aliases` entry.
-    private func aliasFiles(diagnostics: inout [Diagnostic]) -> [OutputFile] {
+    private func aliasFiles() -> [OutputFile] {
         var files: [OutputFile] = []
         for page in site.pages where page.isRegular {
             for alias in page.metadata.aliases {
-                guard let path = URLPaths.safeSitePath(alias) else {
-                    diagnostics.append(Diagnostic(
-                        .error, code: "url.outside",
-                        message: "alias '\(alias)' points outside the site; not written",
-                        location: SourceLocation(path: page.file.displayPath, line: page.document.frontMatter.keyLines["aliases"])))
-                    continue
-                }
+                // SiteGenerator already dropped (and reported) aliases that leave the site.
+                guard let path = URLPaths.safeSitePath(alias) else { continue }
                 let prefix = URLPaths.languagePrefix(page.language, config: config)
                 let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
                 files.append(OutputFile(
