@@ -42,11 +42,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("source folder '\(source)' does not exist")
-        }
+        let sourceURL = try SourceFolder.resolve(source)
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? sourceURL.appending(path: "public")
         var options = BuildOptions(source: sourceURL, output: outputURL)

@@ -37,11 +37,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("source folder '\(source)' does not exist")
-        }
+        let sourceURL = try SourceFolder.resolve(source)
         var options = BuildOptions(source: sourceURL, output: sourceURL.appending(path: "public"))
         options.includeDrafts = drafts
         options.includeFuture = future
