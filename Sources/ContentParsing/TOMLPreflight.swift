@@ -3,31 +3,66 @@ import Foundation
 /// Finds the two inputs on which toml++ 3.4.0 (inside TOMLKit 0.6.0) stops the whole process
 /// with a failed assertion instead of reporting an error, so they become ordinary syntax errors:
 /// a table header whose first key starts with a character a key cannot start with (`[ä]`,
-/// `[.a]`, `[#]`), and a date-time whose `T` is not followed by `HH:MM` (`2024-01-17Tx1:19`).
-/// Lines inside multi-line strings are left alone. Found by `make fuzz` (FuzzFrontMatter).
+/// `[.a]`, `[#]`) or that has no name at all (`[` alone on its line), and a date-time whose
+/// `T` is not followed by `HH:MM` (`2024-01-17Tx1:19`). Lines inside multi-line strings and
+/// arrays are left alone. Found by `make fuzz` (FuzzFrontMatter).
 enum TOMLPreflight {
     static func check(_ text: String) -> StructuredDataError? {
         var inMultilineString = false
+        var arrayDepth = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let delimiters = line.components(separatedBy: "\"\"\"").count - 1 + line.components(separatedBy: "'''").count - 1
             defer { if delimiters % 2 == 1 { inMultilineString.toggle() } }
-            if inMultilineString { continue }
-            if let problem = tableHeaderProblem(line) ?? dateTimeProblem(line) {
+            if inMultilineString || delimiters > 0 { continue }
+            let isHeader = arrayDepth == 0 && line.drop { $0 == " " || $0 == "\t" }.hasPrefix("[")
+            if isHeader, let problem = tableHeaderProblem(line) {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
+            if let problem = dateTimeProblem(line) {
+                return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
+            }
+            if !isHeader { arrayDepth = max(0, arrayDepth + bracketBalance(line)) }
         }
         return nil
+    }
+
+    /// Opening minus closing brackets outside quotes and comments: how far a line opens an array
+    /// (lines inside a multi-line array that start with `[` are values, not table headers).
+    private static func bracketBalance(_ line: Substring) -> Int {
+        var balance = 0
+        var quote: Character?
+        var escaped = false
+        for character in line {
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "#": return balance
+            case "[": balance += 1
+            case "]": balance -= 1
+            default: break
+            }
+        }
+        return balance
     }
 
     private static func tableHeaderProblem(_ line: Substring) -> (message: String, column: Int)? {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard trimmed.hasPrefix("[") else { return nil }
         let afterBrackets = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
-        guard let first = afterBrackets.first else { return nil }
+        let column = line.distance(from: line.startIndex, to: afterBrackets.startIndex) + 1
+        guard let first = afterBrackets.first else { return ("a table header needs a name", column) }
         let isKeyStart = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")
             || first == "\"" || first == "'"
         if isKeyStart { return nil }
-        let column = line.distance(from: line.startIndex, to: afterBrackets.startIndex) + 1
         return ("a table name cannot start with '\(first)' (use letters, digits, '_', '-', or quotes)", column)
     }
 

@@ -24,7 +24,7 @@ import Testing
     /// `parser::parse_key` (toml.hpp:15481) when a table header's first key starts with anything
     /// else: `[ä]`, `[[ ä]]`, `[.a]`, `[#]`, `[*]` abort the process. Found as `[\u{F0}arams]`
     /// (a Windows-1252 file's `[ðarams]`). TOMLPreflight reports these first.
-    @Test(arguments: ["[ä]", "[[ ä]]", "[.a]", "[#]", "[*]", "[ðarams]"])
+    @Test(arguments: ["[ä]", "[[ ä]]", "[.a]", "[#]", "[*]", "[ðarams]", "[", "[[  "])
     func reportsTOMLTableHeaderWithInvalidFirstKey(header: String) {
         let errors = frontMatterErrors("+++\ntitle = \"x\"\n\(header)\n+++\nBody\n")
         #expect(errors.count == 1)
@@ -39,5 +39,13 @@ import Testing
         let errors = frontMatterErrors("+++\ntitle = \"x\"\n\(line)\n+++\nBody\n")
         #expect(errors.count == 1)
         #expect(errors.first?.location.line == 3)
+    }
+
+    /// Lines of a multi-line array that start with `[` are values, not table headers.
+    @Test func readsNestedArraysThatLookLikeTableHeaders() {
+        let text = "+++\ntitle = \"x\"\nmatrix = [\n  [\n    1\n  ],\n  [{ a = 1 }],\n]\n+++\nBody\n"
+        let parsed = DocumentParser.parse(SourceFile(path: "input.md", text: text))
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.formatted))")
+        #expect(parsed.document.frontMatter["matrix"]?.arrayValue?.count == 2)
     }
 }
