@@ -7,8 +7,6 @@
 #   FUZZ_TARGETS   which targets, space-separated (all four)
 #   FUZZ_CONFIG    release (optimized, preconditions kept: several times the executions) or debug
 #   FUZZ_ARGS      more libFuzzer options, e.g. "-jobs=2" or "-runs=1000"
-#   FUZZ_SKIP_KNOWN=1  keep inputs away from known, not yet fixed crashes (Fuzz/Sources/
-#                  FuzzSupport, KnownCrash) to look past them; off by default
 #   SWIFT          the swift driver (swift)
 #
 # A crash input replays with:  SWIFT_BACKTRACE=enable=no .build-fuzz/release/<Target> .build-fuzz/artifacts/<Target>/crash-…

@@ -25,7 +25,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                     "bodyStartLine \(block.bodyStartLine) is not the line of bodyOffset \(block.bodyOffset)")
     }
 
-    if block.format == .toml, KnownCrash.shouldSkip(block.raw) { return 0 }
     let (frontMatter, parseDiagnostics) = FrontMatterParser.parse(block, source: source, lineIndex: lineIndex)
     checkDiagnostics(parseDiagnostics, source: source, lineIndex: lineIndex)
     let (_, metadataDiagnostics) = PageMetadata.read(frontMatter, source: source, taxonomies: ["tags", "categories"])
