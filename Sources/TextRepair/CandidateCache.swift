@@ -14,25 +14,24 @@ final class CandidateCache: @unchecked Sendable {
     private var names: [UInt32: [[UInt8]]] = [:]
 
     func prior(_ scalar: UInt32) -> Double {
-        lock.lock()
-        let known = priors[scalar]
-        lock.unlock()
-        if let known { return known }
-        let value = DroppedBytes.prior(scalar)
-        lock.lock()
-        priors[scalar] = value
-        lock.unlock()
-        return value
+        memoized(\.priors, scalar) { DroppedBytes.prior(scalar) }
     }
 
     func tier(_ scalar: UInt32) -> CandidateTier {
+        memoized(\.tiers, scalar) { DroppedBytes.tier(scalar) }
+    }
+
+    /// The table's value for `key`, computed outside the lock the first time.
+    private func memoized<Key: Hashable, Value>(
+        _ table: ReferenceWritableKeyPath<CandidateCache, [Key: Value]>, _ key: Key, _ make: () -> Value
+    ) -> Value {
         lock.lock()
-        let known = tiers[scalar]
+        let known = self[keyPath: table][key]
         lock.unlock()
         if let known { return known }
-        let value = DroppedBytes.tier(scalar)
+        let value = make()
         lock.lock()
-        tiers[scalar] = value
+        self[keyPath: table][key] = value
         lock.unlock()
         return value
     }
@@ -42,15 +41,9 @@ final class CandidateCache: @unchecked Sendable {
         var key = UInt64(codePage.id.rawValue) << 40 | UInt64(token.length) << 36 | UInt64(token.count) << 32
         key |= UInt64(token.bytes.0) << 24 | UInt64(token.bytes.1) << 16 | UInt64(token.bytes.2) << 8
             | UInt64(token.bytes.3)
-        lock.lock()
-        let known = candidates[key]
-        lock.unlock()
-        if let known { return known }
-        let value = DroppedBytes.candidates(for: token, undefined: codePage.undefinedBytes, tier: tier)
-        lock.lock()
-        candidates[key] = value
-        lock.unlock()
-        return value
+        return memoized(\.candidates, key) {
+            DroppedBytes.candidates(for: token, undefined: codePage.undefinedBytes, tier: tier)
+        }
     }
 
     /// A guess that may repair a paragraph on its own: an emoji, an emoji sequence part, a quote.
@@ -62,22 +55,14 @@ final class CandidateCache: @unchecked Sendable {
     /// The lower-case words (three letters or more) of the character's name that say what it
     /// shows ("cow" for U+1F404 COW; not "face" or "with").
     func nameWords(_ scalar: UInt32) -> [[UInt8]] {
-        lock.lock()
-        let known = names[scalar]
-        lock.unlock()
-        if let known { return known }
-        var value: [[UInt8]] = []
-        if let name = ScalarTraits.name(scalar) {
-            value = name.utf8.split(separator: 0x20).compactMap { part -> [UInt8]? in
+        memoized(\.names, scalar) {
+            guard let name = ScalarTraits.name(scalar) else { return [] }
+            return name.utf8.split(separator: 0x20).compactMap { part -> [UInt8]? in
                 let word = part.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
                 guard word.count >= 3, !RankingContext.genericNameWords.contains(String(decoding: word, as: UTF8.self))
                 else { return nil }
                 return word
             }
         }
-        lock.lock()
-        names[scalar] = value
-        lock.unlock()
-        return value
     }
 }
