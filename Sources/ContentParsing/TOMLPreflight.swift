@@ -57,7 +57,9 @@ enum TOMLPreflight {
     private static func tableHeaderProblem(_ line: Substring) -> (message: String, column: Int)? {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard trimmed.hasPrefix("[") else { return nil }
-        let afterBrackets = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
+        var opened = trimmed.dropFirst()
+        if opened.first == "[" { opened = opened.dropFirst() }  // `[[array.of.tables]]`, no more
+        let afterBrackets = opened.drop { $0 == " " || $0 == "\t" }
         let column = line.distance(from: line.startIndex, to: afterBrackets.startIndex) + 1
         guard let first = afterBrackets.first else { return ("a table header needs a name", column) }
         let isKeyStart = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")

@@ -24,7 +24,7 @@ import Testing
     /// `parser::parse_key` (toml.hpp:15481) when a table header's first key starts with anything
     /// else: `[ä]`, `[[ ä]]`, `[.a]`, `[#]`, `[*]` abort the process. Found as `[\u{F0}arams]`
     /// (a Windows-1252 file's `[ðarams]`). TOMLPreflight reports these first.
-    @Test(arguments: ["[ä]", "[[ ä]]", "[.a]", "[#]", "[*]", "[ðarams]", "[", "[[  "])
+    @Test(arguments: ["[ä]", "[[ ä]]", "[.a]", "[#]", "[*]", "[ðarams]", "[", "[[  ", "[[[[[[tit", "[ [a]]"])
     func reportsTOMLTableHeaderWithInvalidFirstKey(header: String) {
         let errors = frontMatterErrors("+++\ntitle = \"x\"\n\(header)\n+++\nBody\n")
         #expect(errors.count == 1)
