@@ -93,15 +93,27 @@ public final class CmarkDocument {
         return node
     }
 
-    /// Puts `child` first inside `parent`.
-    static func prepend(_ child: OpaquePointer, to parent: OpaquePointer) {
-        _ = cmark_node_prepend_child(parent, child)
+    /// Puts `child` first inside `parent`; when cmark refuses (the parent cannot hold it), `child`
+    /// is freed, since no tree owns it (FuzzPage found such leaks).
+    @discardableResult
+    static func prepend(_ child: OpaquePointer, to parent: OpaquePointer) -> Bool {
+        guard cmark_node_prepend_child(parent, child) != 0 else {
+            cmark_node_free(child)
+            return false
+        }
+        return true
     }
 
-    /// Puts `replacement` where `node` was and frees `node`.
-    static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
-        _ = cmark_node_replace(node, replacement)
+    /// Puts `replacement` where `node` was and frees `node`; when cmark refuses, `node` stays
+    /// and `replacement` is freed.
+    @discardableResult
+    static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) -> Bool {
+        guard cmark_node_replace(node, replacement) != 0 else {
+            cmark_node_free(replacement)
+            return false
+        }
         cmark_node_free(node)
+        return true
     }
 }
 
