@@ -4,7 +4,7 @@ import Foundation
 /// with a failed assertion instead of reporting an error, so they become ordinary syntax errors:
 /// a table header whose first key starts with a character a key cannot start with (`[ä]`,
 /// `[.a]`, `[#]`) or that has no name at all (`[` alone on its line), and a date-time whose
-/// `T` is not followed by `HH:MM` (`2024-01-17Tx1:19`). Lines inside multi-line strings and
+/// time is incomplete (`2024-01-17Tx1:19`, `2024-01-17T11:x`, `…02+,`). Lines inside multi-line strings and
 /// arrays are left alone. Found by `make fuzz` (FuzzFrontMatter).
 enum TOMLPreflight {
     static func check(_ text: String) -> StructuredDataError? {
@@ -13,12 +13,13 @@ enum TOMLPreflight {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let delimiters = line.components(separatedBy: "\"\"\"").count - 1 + line.components(separatedBy: "'''").count - 1
             defer { if delimiters % 2 == 1 { inMultilineString.toggle() } }
-            if inMultilineString || delimiters > 0 { continue }
-            let isHeader = arrayDepth == 0 && line.drop { $0 == " " || $0 == "\t" }.hasPrefix("[")
-            if isHeader, let problem = tableHeaderProblem(line) {
+            if inMultilineString { continue }
+            if let problem = dateTimeProblem(line) {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
-            if let problem = dateTimeProblem(line) {
+            if delimiters > 0 { continue }
+            let isHeader = arrayDepth == 0 && line.drop { $0 == " " || $0 == "\t" }.hasPrefix("[")
+            if isHeader, let problem = tableHeaderProblem(line) {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
             if !isHeader { arrayDepth = max(0, arrayDepth + bracketBalance(line)) }
@@ -68,15 +69,53 @@ enum TOMLPreflight {
         return ("a table name cannot start with '\(first)' (use letters, digits, '_', '-', or quotes)", column)
     }
 
-    private static let dateTime = try! NSRegularExpression(pattern: #"=\s*\d{4}-\d{2}-\d{2}[Tt](?!\d{2}:\d{2})"#)
+    /// A date at the start of a value, followed by `T`/`t` or a space and a digit (so toml++ reads
+    /// a time next), whose time is not complete.
+    private static let dateStart = try! NSRegularExpression(pattern: #"(?<![0-9A-Za-z_.:-])\d{4}-\d{2}-\d{2}(?=[Tt]|\s\d)"#)
+    private static let completeTime = try! NSRegularExpression(
+        pattern: #"^(?:[Tt]|\s)\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?(?![0-9A-Za-z:.+-])"#)
 
     private static func dateTimeProblem(_ line: Substring) -> (message: String, column: Int)? {
-        let text = String(line)
-        let range = NSRange(text.startIndex..., in: text)
-        guard let match = dateTime.firstMatch(in: text, range: range), let swiftRange = Range(match.range, in: text) else {
-            return nil
+        let text = unquoted(line)
+        let whole = NSRange(text.startIndex..., in: text)
+        for match in dateStart.matches(in: text, range: whole) {
+            guard let dateRange = Range(match.range, in: text) else { continue }
+            let rest = String(text[dateRange.upperBound...])
+            if completeTime.firstMatch(in: rest, range: NSRange(rest.startIndex..., in: rest)) == nil {
+                return ("a date-time needs a complete time like 11:19:02+02:00 after the date",
+                        text.distance(from: text.startIndex, to: dateRange.lowerBound) + 1)
+            }
         }
-        let valueStart = text[swiftRange].firstIndex { $0.isNumber } ?? swiftRange.lowerBound
-        return ("date-time must have a time like 11:19:02 after 'T'", text.distance(from: text.startIndex, to: valueStart) + 1)
+        return nil
+    }
+
+    /// The line with quoted text blanked out and without its comment, columns unchanged.
+    private static func unquoted(_ line: Substring) -> String {
+        var result = ""
+        var quote: Character?
+        var escaped = false
+        for character in line {
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                }
+                result.append(" ")
+                continue
+            }
+            switch character {
+            case "\"", "'":
+                quote = character
+                result.append(" ")
+            case "#":
+                return result
+            default:
+                result.append(character)
+            }
+        }
+        return result
     }
 }

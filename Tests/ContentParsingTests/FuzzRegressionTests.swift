@@ -34,6 +34,8 @@ import Testing
     /// The neighbours of those inputs that toml++ does report as errors: they must stay errors.
     @Test(arguments: [
         "[pärams]", "[a.ä]", "[a ä]", "ä = 1", "d = 2024-01-17 x1:19:02", "d = 2024-01-17Tx",
+        "d = 2024-01-17T11:x9:02", "d = 2024-01-17translationKeyT11:19:02+, \"\"\"\"2024\"]",
+        "d = 2024-01-17T11:19:02+,", "d = [2024-01-17Tx1:19:02]", "d = 2024-01-17 11:1",
     ])
     func reportsNeighboursOfTheTOMLCrashes(line: String) {
         let errors = frontMatterErrors("+++\ntitle = \"x\"\n\(line)\n+++\nBody\n")
@@ -47,5 +49,12 @@ import Testing
         let parsed = DocumentParser.parse(SourceFile(path: "input.md", text: text))
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.formatted))")
         #expect(parsed.document.frontMatter["matrix"]?.arrayValue?.count == 2)
+    }
+
+    /// Dates inside quoted strings are text, and complete date-times are values.
+    @Test(arguments: ["title = \"Release 2024-01-17 1 of 2\"", "d = 2024-01-17T11:19:02+02:00",
+                      "d = 2024-01-17 11:19:02Z", "d = 2024-01-17T11:19:02.5-05:00", "d = 2024-01-17"])
+    func acceptsDatesThatAreFine(line: String) {
+        #expect(frontMatterErrors("+++\n\(line)\n+++\nBody\n").isEmpty)
     }
 }
