@@ -30,29 +30,9 @@ enum TOMLPreflight {
     /// Opening minus closing brackets outside quotes and comments: how far a line opens an array
     /// (lines inside a multi-line array that start with `[` are values, not table headers).
     private static func bracketBalance(_ line: Substring) -> Int {
-        var balance = 0
-        var quote: Character?
-        var escaped = false
-        for character in line {
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" && open == "\"" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-                continue
-            }
-            switch character {
-            case "\"", "'": quote = character
-            case "#": return balance
-            case "[": balance += 1
-            case "]": balance -= 1
-            default: break
-            }
+        unquoted(line).reduce(0) { balance, character in
+            character == "[" ? balance + 1 : character == "]" ? balance - 1 : balance
         }
-        return balance
     }
 
     private static func tableHeaderProblem(_ line: Substring) -> (message: String, column: Int)? {
