@@ -170,8 +170,9 @@ def main():
     disk_times = None
     if memory:
         _, disk_times = run_chronicle(args.chronicle, cases, args.corpus, args.rounds)
-    lossy = [case for case in cases if case["kind"].endswith("-dropped")]
-    explained = explained_repairs(args.chronicle, lossy, args.corpus)
+    # --explain over all files in one process, as the repair itself ran: the other files of a run
+    # are the vocabulary that guesses are ranked with.
+    explained = explained_repairs(args.chronicle, cases, args.corpus)
 
     per_kind = collections.OrderedDict((kind, collections.Counter()) for kind in KIND_ORDER)
     totals = collections.Counter()

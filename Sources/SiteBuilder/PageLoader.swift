@@ -23,10 +23,32 @@ struct PageLoader: Sendable {
         case failed([Diagnostic])
     }
 
-    /// Reads every file (in parallel); files of the same logical path help each other's repair.
+    /// Reads every file (in parallel); files of the same logical path help each other's repair,
+    /// and the characters the whole site holds intact help rank guesses for dropped bytes.
     func load(_ files: [ContentFile]) -> [Outcome] {
         let texts = ParallelMap.map(files) { read($0) }
         let siblings = Dictionary(grouping: files.indices) { files[$0].logicalPath }
+        @Sendable func repair(_ index: Int, vocabulary: RepairVocabulary) -> RepairResult? {
+            guard case .success(let read) = texts[index] else { return nil }
+            let references = (siblings[files[index].logicalPath] ?? []).filter { $0 != index }.compactMap {
+                try? texts[$0].get().text
+            }
+            return TextRepairer.repair(read.text, reference: references, vocabulary: vocabulary)
+        }
+        var repairs = ParallelMap.map(Array(files.indices)) { repair($0, vocabulary: RepairVocabulary()) }
+        // Pages that needed guesses once more, with the site's vocabulary: the characters of
+        // every page that needed none.
+        let guessing = repairs.indices.filter { repairs[$0]?.guessed == true }
+        if !guessing.isEmpty {
+            var vocabulary = RepairVocabulary()
+            for case let result? in repairs where !result.guessed { vocabulary.add(result.text) }
+            if !vocabulary.isEmpty {
+                let known = vocabulary
+                let again = ParallelMap.map(guessing) { repair($0, vocabulary: known) }
+                for (index, result) in zip(guessing, again) { repairs[index] = result }
+            }
+        }
+        let repaired = repairs
         return ParallelMap.map(Array(files.indices)) { index -> Outcome in
             let rawText: String
             let readDiagnostics: [Diagnostic]
@@ -35,10 +57,7 @@ struct PageLoader: Sendable {
             case .failure(let failure): return .failed([failure.diagnostic])
             }
             let file = files[index]
-            let references = (siblings[file.logicalPath] ?? []).filter { $0 != index }.compactMap {
-                try? texts[$0].get().text
-            }
-            let repaired = TextRepairer.repair(rawText, reference: references)
+            guard let repaired = repaired[index] else { return .failed([]) }
             var diagnostics = readDiagnostics
             diagnostics += repairDiagnostics(repaired, original: rawText, path: file.displayPath)
             let source = SourceFile(path: file.displayPath, language: file.language, text: repaired.text)

@@ -168,6 +168,8 @@ struct CandidateRanker {
         let inReference = context.referenceCount(scalar)
         if inReference > 0 { score += 3 + min(2, 0.5 * log(Double(inReference))) }
         if context.documentCount(scalar) > 0 { score += 2 }
+        let inVocabulary = context.vocabulary.count(scalar)
+        if inVocabulary > 0 { score += 1 + min(1.5, 0.5 * log(Double(inVocabulary))) }
         if cache.tier(scalar) == .strong, scalar >= 0x2100, context.nameMatches(scalar) { score += 0.75 }
         return score
     }

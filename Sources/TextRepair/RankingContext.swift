@@ -6,6 +6,7 @@ import Foundation
 final class RankingContext {
     private let referenceTexts: [String]
     private let documentBytes: [UInt8]
+    let vocabulary: RepairVocabulary
     private var referenceCounts: [UInt32: Int]? = nil
     private var documentCounts: [UInt32: Int] = [:]
     private var nameMatchCache: [UInt32: Bool] = [:]
@@ -13,9 +14,10 @@ final class RankingContext {
     private var wordCache: [[UInt8]: Bool] = [:]
     private var lowerTexts: [[UInt8]] = []
 
-    init(document: [UInt8], reference: [String]) {
+    init(document: [UInt8], reference: [String], vocabulary: RepairVocabulary = RepairVocabulary()) {
         self.documentBytes = document
         self.referenceTexts = reference
+        self.vocabulary = vocabulary
     }
 
     /// Records a character that occurs intact in the document (outside the guessed spans).
@@ -65,8 +67,7 @@ final class RankingContext {
         return found
     }
 
-    /// Whether `word` (lower-case ASCII) occurs in `text` (lower-cased) as a whole word or as the
-    /// end of a compound word with at least three letters before it.
+    /// Whether `word` (lower-case ASCII) occurs in `text` (lower-cased) as a whole word.
     static func contains(_ word: [UInt8], in text: [UInt8]) -> Bool {
         let count = word.count
         guard count > 0, text.count >= count else { return false }
@@ -80,10 +81,9 @@ final class RankingContext {
                     else { return false }
                     let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     let after = index + count
-                    if memcmp(base + index, pattern, count) == 0 && (after == haystack.count || !isLetter(haystack[after])) {
-                        var before = 0
-                        while index - before - 1 >= 0 && isLetter(haystack[index - before - 1]) { before += 1 }
-                        if before == 0 || before >= 3 { return true }
+                    if memcmp(base + index, pattern, count) == 0 && (after == haystack.count || !isLetter(haystack[after]))
+                        && (index == 0 || !isLetter(haystack[index - 1])) {
+                        return true
                     }
                     offset = index + 1
                 }

@@ -49,10 +49,10 @@ struct RepairEngine {
     private var collectsIntact = false
     private var pendingBuffer: [RunToken] = []
 
-    init(bytes: [UInt8], reference: [String]) {
+    init(bytes: [UInt8], reference: [String], vocabulary: RepairVocabulary = RepairVocabulary()) {
         self.bytes = bytes
         self.layout = TextLayout(bytes: bytes)
-        self.context = RankingContext(document: bytes, reference: reference)
+        self.context = RankingContext(document: bytes, reference: reference, vocabulary: vocabulary)
     }
 
     /// The outcome: the repaired bytes (nil when nothing changed) and, with `describe`, the
@@ -61,7 +61,7 @@ struct RepairEngine {
         var bytes: [UInt8]? = nil
         var repairs: [Repair] = []
         var possible: [Repair] = []
-        /// A dropped byte was chosen among several candidates.
+        /// Some unit needed guesses for dropped bytes (whether or not it was then repaired).
         var guessed = false
     }
 
@@ -202,7 +202,10 @@ struct RepairEngine {
                 possible += possibleRepairs(unit, plan: plans[unitIndex], preferred: pages[preferred])
             }
         }
-        guard changed else { return Output(possible: possible) }
+        // Some unit was (or might have been) repaired by guessing dropped bytes: the ranking
+        // context (a reference, a vocabulary) may change its outcome.
+        let guessed = units.indices.contains { plans[$0].codePage != nil && plans[$0].decision != .genuine && plans[$0].scan.incomplete > 0 }
+        guard changed else { return Output(possible: possible, guessed: guessed) }
 
         output.reserveCapacity(bytes.count + bytes.count / 8)
         // Unchanged stretches are copied whole; repaired units line by line.
@@ -215,9 +218,6 @@ struct RepairEngine {
             copied = layout.lines[unit.upperBound - 1].upperBound
         }
         output.append(contentsOf: bytes[copied...])
-        let guessed = outcomes.contains { outcome in
-            outcome?.guesses.values.contains { $0.values.contains { $0.alternatives.count > 1 } } ?? false
-        }
         return Output(bytes: output, repairs: repairs, possible: possible, guessed: guessed)
     }
 

@@ -6,11 +6,15 @@ public struct RepairResult: Sendable {
     public var repairs: [Repair]
     /// Suspicious spans that were left alone (mojibake quoted on purpose, unsure guesses).
     public var possible: [Repair]
+    /// Some paragraph needed guesses for dropped bytes, so a reference text or a vocabulary may
+    /// change the outcome.
+    public var guessed: Bool
 
-    public init(text: String, repairs: [Repair], possible: [Repair]) {
+    public init(text: String, repairs: [Repair], possible: [Repair], guessed: Bool = false) {
         self.text = text
         self.repairs = repairs
         self.possible = possible
+        self.guessed = guessed
     }
 
     /// True when the text was changed.

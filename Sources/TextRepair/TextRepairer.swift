@@ -11,30 +11,35 @@ public enum TextRepairer {
     /// Repairs `text`.
     ///
     /// `reference`: other texts that likely contain the same characters intact (in the build: the
-    /// same post's other-language file); used only to rank candidates for dropped bytes.
-    public static func repair(_ text: String, reference: [String] = []) -> RepairResult {
+    /// same post's other-language file); `vocabulary`: the characters the texts around it (the
+    /// site, the other files of a run) hold intact. Both are used only to rank candidates for
+    /// dropped bytes.
+    public static func repair(_ text: String, reference: [String] = [], vocabulary: RepairVocabulary = RepairVocabulary()) -> RepairResult {
         if isASCII(text) { return RepairResult(text: text, repairs: [], possible: []) }
         let (bom, body) = splitBOM(text)
-        var engine = RepairEngine(bytes: Array(body.utf8), reference: reference)
+        var engine = RepairEngine(bytes: Array(body.utf8), reference: reference, vocabulary: vocabulary)
         let output = engine.run(describe: true)
-        guard let bytes = output.bytes else { return RepairResult(text: text, repairs: [], possible: shifted(output.possible, bom)) }
+        guard let bytes = output.bytes else {
+            return RepairResult(text: text, repairs: [], possible: shifted(output.possible, bom), guessed: output.guessed)
+        }
         let repaired = String(decoding: bytes, as: UTF8.self)
         return RepairResult(
             text: bom ? "\u{FEFF}" + repaired : repaired, repairs: shifted(output.repairs, bom),
-            possible: shifted(output.possible, bom))
+            possible: shifted(output.possible, bom), guessed: output.guessed)
     }
 
     /// The repaired text alone, without describing the repairs: for callers that only need the
-    /// text (it skips building `Repair` records). `changed`: anything was repaired; `guessed`: a
-    /// dropped byte was chosen among several candidates (a `reference` may then help).
+    /// text (it skips building `Repair` records). `changed`: anything was repaired; `guessed`: some
+    /// paragraph needed guesses for dropped bytes (a `reference` or `vocabulary` may then change
+    /// the outcome).
     public static func repairedText(
-        _ text: String, reference: [String] = []
+        _ text: String, reference: [String] = [], vocabulary: RepairVocabulary = RepairVocabulary()
     ) -> (text: String, changed: Bool, guessed: Bool) {
         if isASCII(text) { return (text, false, false) }
         let (bom, body) = splitBOM(text)
-        var engine = RepairEngine(bytes: Array(body.utf8), reference: reference)
+        var engine = RepairEngine(bytes: Array(body.utf8), reference: reference, vocabulary: vocabulary)
         let output = engine.run(describe: false)
-        guard let bytes = output.bytes else { return (text, false, false) }
+        guard let bytes = output.bytes else { return (text, false, output.guessed) }
         let repaired = String(decoding: bytes, as: UTF8.self)
         return (bom ? "\u{FEFF}" + repaired : repaired, true, output.guessed)
     }
@@ -42,14 +47,14 @@ public enum TextRepairer {
     /// Like `repairedText`, on UTF-8 bytes (for file tools: no String in between). `utf8` must be
     /// valid UTF-8; the result is too.
     public static func repairedUTF8(
-        _ utf8: [UInt8], reference: [String] = []
+        _ utf8: [UInt8], reference: [String] = [], vocabulary: RepairVocabulary = RepairVocabulary()
     ) -> (utf8: [UInt8], changed: Bool, guessed: Bool) {
         let bom = utf8.starts(with: [0xEF, 0xBB, 0xBF])
         let body = bom ? Array(utf8[3...]) : utf8
         if isASCII(body) { return (utf8, false, false) }
-        var engine = RepairEngine(bytes: body, reference: reference)
+        var engine = RepairEngine(bytes: body, reference: reference, vocabulary: vocabulary)
         let output = engine.run(describe: false)
-        guard let bytes = output.bytes else { return (utf8, false, false) }
+        guard let bytes = output.bytes else { return (utf8, false, output.guessed) }
         return (bom ? [0xEF, 0xBB, 0xBF] + bytes : bytes, true, output.guessed)
     }
 

@@ -136,32 +136,31 @@ struct RepairFiles {
                 }
             }
         }
-        let results: [FileResult]
-        if count >= 32 && ProcessInfo.processInfo.activeProcessorCount >= 2 {
-            // Many files: two halves, the second on a thread of its own (more threads only add
-            // allocator and reference-count contention for work this small).
-            let split = count / 2
-            let box = ResultBox()
-            let done = DispatchSemaphore(value: 0)
-            let worker = Thread { [self] in
-                box.results = files[split...].map { process($0) }
-                done.signal()
+        // 1. Read and repair every file.
+        var results = RepairFiles.map(files) { repair($0, vocabulary: RepairVocabulary()) }
+        // 2. Files that needed guesses for dropped bytes once more, now that the vocabulary of
+        //    the run is known: the characters the other files hold without any guess.
+        let guessing = results.indices.filter { results[$0].guessed }
+        if !guessing.isEmpty && count > 1 {
+            var vocabulary = RepairVocabulary()
+            for result in results where !result.guessed && !result.failed { vocabulary.add(utf8: result.output) }
+            if !vocabulary.isEmpty {
+                let known = vocabulary
+                let again = RepairFiles.map(guessing) { repair(files[$0], vocabulary: known) }
+                for (index, result) in zip(guessing, again) { results[index] = result }
             }
-            worker.start()
-            let first = files[..<split].map { process($0) }
-            done.wait()
-            results = first + box.results
-        } else {
-            results = files.map { process($0) }
         }
+        // 3. Write.
+        let repaired = results
+        let written = RepairFiles.map(Array(repaired.indices)) { write(repaired[$0], path: files[$0]) }
         var messages = ""
         for index in 0..<count {
             let result = results[index]
-            messages += result.messages
-            if result.failed { outcome.failed = true }
+            messages += result.messages + written[index]
+            if result.failed || !written[index].isEmpty { outcome.failed = true }
             if result.changed { outcome.changedFiles += 1 }
-            if mode == .standardOutput, let output = result.output {
-                FileHandle.standardOutput.write(output)
+            if mode == .standardOutput && !result.failed {
+                FileHandle.standardOutput.write(Data(result.output))
             }
         }
         if mode == .check && !explain {
@@ -173,18 +172,37 @@ struct RepairFiles {
         return outcome
     }
 
-    final class ResultBox: @unchecked Sendable {
-        var results: [FileResult] = []
+    /// `body` over `items`, in two halves on two threads when there are many (more threads only
+    /// add allocator and reference-count contention for work this small).
+    static func map<Item: Sendable, Result>(_ items: [Item], _ body: @escaping @Sendable (Item) -> Result) -> [Result] {
+        guard items.count >= 32 && ProcessInfo.processInfo.activeProcessorCount >= 2 else { return items.map(body) }
+        let split = items.count / 2
+        let box = ResultBox<Result>()
+        let done = DispatchSemaphore(value: 0)
+        let worker = Thread {
+            box.results = items[split...].map(body)
+            done.signal()
+        }
+        worker.start()
+        let first = items[..<split].map(body)
+        done.wait()
+        return first + box.results
+    }
+
+    final class ResultBox<Result>: @unchecked Sendable {
+        var results: [Result] = []
     }
 
     struct FileResult {
         var changed = false
         var failed = false
+        /// Some paragraph needed guesses for dropped bytes.
+        var guessed = false
         var messages = ""
-        var output: Data? = nil
+        var output: [UInt8] = []
     }
 
-    private func process(_ path: String) -> FileResult {
+    private func repair(_ path: String, vocabulary: RepairVocabulary) -> FileResult {
         var result = FileResult()
         guard let input = RepairFiles.read(path) else {
             result.failed = true
@@ -194,49 +212,49 @@ struct RepairFiles {
         if !input.wasUTF8 {
             result.messages += "\(path):1:1: warning: not UTF-8; read as Windows-1252 and written as UTF-8 [repair.encoding]\n"
         }
-        var output: [UInt8]
         var changed: Bool
         if explain {
             let text = input.text
-            var repair = TextRepairer.repair(text, reference: references)
-            if repair.repairs.contains(where: \.isAmbiguous) {
+            var repair = TextRepairer.repair(text, reference: references, vocabulary: vocabulary)
+            if repair.guessed {
                 let siblings = RepairFiles.siblingTexts(of: path)
-                if !siblings.isEmpty { repair = TextRepairer.repair(text, reference: references + siblings) }
+                if !siblings.isEmpty {
+                    repair = TextRepairer.repair(text, reference: references + siblings, vocabulary: vocabulary)
+                }
             }
-            output = Array(repair.text.utf8)
+            result.output = Array(repair.text.utf8)
             changed = repair.changed
+            result.guessed = repair.guessed
             result.messages += RepairFiles.explain(repair, path: path)
         } else {
-            let repaired = TextRepairer.repairedUTF8(input.bytes, reference: references)
-            (output, changed) = (repaired.utf8, repaired.changed)
+            var repaired = TextRepairer.repairedUTF8(input.bytes, reference: references, vocabulary: vocabulary)
             if repaired.guessed {
                 // Only guesses benefit from the siblings; ask again with them when there were any.
                 let siblings = RepairFiles.siblingTexts(of: path)
-                if !siblings.isEmpty { output = TextRepairer.repairedUTF8(input.bytes, reference: references + siblings).utf8 }
+                if !siblings.isEmpty {
+                    repaired = TextRepairer.repairedUTF8(input.bytes, reference: references + siblings, vocabulary: vocabulary)
+                }
             }
+            (result.output, changed, result.guessed) = (repaired.utf8, repaired.changed, repaired.guessed)
         }
-        changed = changed || !input.wasUTF8
-        result.changed = changed
+        result.changed = changed || !input.wasUTF8
+        return result
+    }
 
+    /// Writes one file's result as the mode says; returns the error messages.
+    private func write(_ result: FileResult, path: String) -> String {
+        guard !result.failed else { return "" }
         switch mode {
-        case .standardOutput:
-            result.output = Data(output)
-        case .check:
-            break
+        case .standardOutput, .check:
+            return ""
         case .outputDir(let directory):
             let target = RepairFiles.outputPath(for: path, in: directory)
-            if let error = RepairFiles.writeFile(output, to: target) {
-                result.failed = true
-                result.messages += "\(target): error: cannot write: \(error)\n"
-            }
+            if let error = RepairFiles.writeFile(result.output, to: target) { return "\(target): error: cannot write: \(error)\n" }
         case .inPlace:
-            guard changed else { break }
-            if let error = RepairFiles.replaceKeepingOriginal(path, with: output) {
-                result.failed = true
-                result.messages += "\(path): error: \(error)\n"
-            }
+            guard result.changed else { return "" }
+            if let error = RepairFiles.replaceKeepingOriginal(path, with: result.output) { return "\(path): error: \(error)\n" }
         }
-        return result
+        return ""
     }
 
     // MARK: - Explaining

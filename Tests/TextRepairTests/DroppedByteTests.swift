@@ -119,4 +119,37 @@ struct DroppedByteTests {
         let result = TextRepairer.repair(damaged)
         #expect(sameBytes(result.text, "Unser Maskottchen: 🐄\n\nNeu im Release: 🐄 und mehr für euch"))
     }
+
+    @Test("The vocabulary of the texts around breaks a tie; more texts holding a character count more")
+    func vocabularyBreaksTie() {
+        let damaged = "Neu im Release: ðŸ„ und mehr fÃ¼r euch"
+        var cows = RepairVocabulary()
+        cows.add("Unser Maskottchen 🐄 grüßt")
+        #expect(sameBytes(TextRepairer.repair(damaged, vocabulary: cows).text, "Neu im Release: 🐄 und mehr für euch"))
+        var both = cows
+        both.add("Frohe Weihnachten 🎄")
+        both.add("Noch ein Post mit 🐄")
+        #expect(both.count(0x1F404) == 2 && both.count(0x1F384) == 1)
+        #expect(sameBytes(TextRepairer.repair(damaged, vocabulary: both).text, "Neu im Release: 🐄 und mehr für euch"))
+        // Without one, the tie stays a tie: listed, not decided by the vocabulary of another site.
+        let alone = TextRepairer.repair(damaged)
+        #expect(alone.guessed)
+        #expect(alone.repairs.first?.candidates.contains("🐄") == true)
+        #expect(alone.repairs.first?.isAmbiguous == true)
+    }
+
+    @Test("The vocabulary neither outweighs the post's own reference nor touches text without guesses")
+    func vocabularyIsWeakerThanReference() {
+        let damaged = "Neu im Release: ðŸ„ und mehr fÃ¼r euch"
+        var vocabulary = RepairVocabulary()
+        for _ in 0..<20 { vocabulary.add("Pilze 🍄 im Wald") }
+        let result = TextRepairer.repair(damaged, reference: ["New in this release: 🐄"], vocabulary: vocabulary)
+        #expect(sameBytes(result.text, "Neu im Release: 🐄 und mehr für euch"))
+        let lossless = TextRepairer.repair("GrÃ¼ÃŸe ðŸŽ‰", vocabulary: vocabulary)
+        #expect(!lossless.guessed)
+        #expect(sameBytes(lossless.text, "Grüße 🎉"))
+        for text in ["Grüße aus Köln", "İstanbul’da güzel bir gün", "Příliš žluťoučký kůň"] {
+            #expect(sameBytes(TextRepairer.repair(text, vocabulary: vocabulary).text, text))
+        }
+    }
 }
