@@ -1,9 +1,8 @@
 import Foundation
 
-/// Memoizes what depends only on Unicode data: dropped-byte candidates, tiers, priors, the words
-/// of character names. Shared by all repairs in the process (the same damaged sequences, a
-/// variation selector or an emoji, recur within and across texts); safe to use from several
-/// threads.
+/// Memoizes what depends only on Unicode data: dropped-byte candidates, tiers, priors. Shared by
+/// all repairs in the process (the same damaged sequences, a variation selector or an emoji, recur
+/// within and across texts); safe to use from several threads.
 final class CandidateCache: @unchecked Sendable {
     static let shared = CandidateCache()
 
@@ -11,7 +10,6 @@ final class CandidateCache: @unchecked Sendable {
     private var candidates: [UInt64: [UInt32]] = [:]
     private var tiers: [UInt32: CandidateTier] = [:]
     private var priors: [UInt32: Double] = [:]
-    private var names: [UInt32: [[UInt8]]] = [:]
 
     func prior(_ scalar: UInt32) -> Double {
         memoized(\.priors, scalar) { DroppedBytes.prior(scalar) }
@@ -50,19 +48,5 @@ final class CandidateCache: @unchecked Sendable {
     func canStandAlone(_ scalar: UInt32) -> Bool {
         if tier(scalar) == .strong { return true }
         return scalar >= 0xA9 && (Unicode.Scalar(scalar)?.properties.isEmoji ?? false)
-    }
-
-    /// The lower-case words (three letters or more) of the character's name that say what it
-    /// shows ("cow" for U+1F404 COW; not "face" or "with").
-    func nameWords(_ scalar: UInt32) -> [[UInt8]] {
-        memoized(\.names, scalar) {
-            guard let name = ScalarTraits.name(scalar) else { return [] }
-            return name.utf8.split(separator: 0x20).compactMap { part -> [UInt8]? in
-                let word = part.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-                guard word.count >= 3, !RankingContext.genericNameWords.contains(String(decoding: word, as: UTF8.self))
-                else { return nil }
-                return word
-            }
-        }
     }
 }

@@ -17,8 +17,8 @@ struct RunGuess {
 /// Ranks the characters a run's incomplete sequences may have been, jointly, by what holds in
 /// general text: Unicode emoji data (emoji-style characters, which characters take VS16, ZWJ
 /// sequences, keycaps, skin tones), the neighbouring characters (a closing quote after a word,
-/// an opening one before it, no emoji inside a word), the characters the document and the
-/// reference texts hold intact, and words of a character's name that appear in the text.
+/// an opening one before it, no emoji inside a word), and the characters the document, the
+/// reference texts and the vocabulary of the texts around hold intact.
 struct CandidateRanker {
     let context: RankingContext
     let cache: CandidateCache
@@ -170,7 +170,6 @@ struct CandidateRanker {
         if context.documentCount(scalar) > 0 { score += 2 }
         let inVocabulary = context.vocabulary.count(scalar)
         if inVocabulary > 0 { score += 1 + min(1.5, 0.5 * log(Double(inVocabulary))) }
-        if cache.tier(scalar) == .strong, scalar >= 0x2100, context.nameMatches(scalar) { score += 0.75 }
         return score
     }
 

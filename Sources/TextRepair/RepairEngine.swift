@@ -65,7 +65,9 @@ struct RepairEngine {
         var guessed = false
     }
 
-    mutating func run(describe: Bool) -> Output {
+    /// `deferGuesses`: when some unit needs guesses for dropped bytes, stop before repairing
+    /// anything and answer only `guessed` (the caller asks again with a better context).
+    mutating func run(describe: Bool, deferGuesses: Bool = false) -> Output {
         let units = layout.units
         if units.isEmpty { return Output() }
         let pages = CodePage.all
@@ -150,6 +152,11 @@ struct RepairEngine {
             }
         }
 
+        // Some unit is (or may be) repaired by guessing dropped bytes: the ranking context (a
+        // reference, a vocabulary) may change its outcome.
+        let guessed = units.indices.contains { plans[$0].codePage != nil && plans[$0].scan.incomplete > 0 }
+        if guessed && deferGuesses { return Output(guessed: true) }
+
         // 4. Repair: units without guesses first, so their characters count as intact context.
         var outcomes = [UnitOutcome?](repeating: nil, count: units.count)
         let order = units.indices.sorted { (plans[$0].scan.incomplete > 0 ? 1 : 0, $0) < (plans[$1].scan.incomplete > 0 ? 1 : 0, $1) }
@@ -202,9 +209,6 @@ struct RepairEngine {
                 possible += possibleRepairs(unit, plan: plans[unitIndex], preferred: pages[preferred])
             }
         }
-        // Some unit was (or might have been) repaired by guessing dropped bytes: the ranking
-        // context (a reference, a vocabulary) may change its outcome.
-        let guessed = units.indices.contains { plans[$0].codePage != nil && plans[$0].decision != .genuine && plans[$0].scan.incomplete > 0 }
         guard changed else { return Output(possible: possible, guessed: guessed) }
 
         output.reserveCapacity(bytes.count + bytes.count / 8)

@@ -96,9 +96,4 @@ enum ScalarTraits {
         guard let scalar = Unicode.Scalar(value), let age = scalar.properties.age else { return 99 }
         return age.major
     }
-
-    static func name(_ value: UInt32) -> String? {
-        guard let scalar = Unicode.Scalar(value) else { return nil }
-        return scalar.properties.name
-    }
 }

@@ -14,11 +14,17 @@ public enum TextRepairer {
     /// same post's other-language file); `vocabulary`: the characters the texts around it (the
     /// site, the other files of a run) hold intact. Both are used only to rank candidates for
     /// dropped bytes.
-    public static func repair(_ text: String, reference: [String] = [], vocabulary: RepairVocabulary = RepairVocabulary()) -> RepairResult {
+    ///
+    /// `deferGuesses`: when some paragraph needs guesses, return the text unchanged with only
+    /// `guessed` set, at little cost, so that the caller can first collect a vocabulary.
+    public static func repair(
+        _ text: String, reference: [String] = [], vocabulary: RepairVocabulary = RepairVocabulary(),
+        deferGuesses: Bool = false
+    ) -> RepairResult {
         if isASCII(text) { return RepairResult(text: text, repairs: [], possible: []) }
         let (bom, body) = splitBOM(text)
         var engine = RepairEngine(bytes: Array(body.utf8), reference: reference, vocabulary: vocabulary)
-        let output = engine.run(describe: true)
+        let output = engine.run(describe: true, deferGuesses: deferGuesses)
         guard let bytes = output.bytes else {
             return RepairResult(text: text, repairs: [], possible: shifted(output.possible, bom), guessed: output.guessed)
         }
@@ -45,15 +51,16 @@ public enum TextRepairer {
     }
 
     /// Like `repairedText`, on UTF-8 bytes (for file tools: no String in between). `utf8` must be
-    /// valid UTF-8; the result is too.
+    /// valid UTF-8; the result is too. `deferGuesses` as for `repair`.
     public static func repairedUTF8(
-        _ utf8: [UInt8], reference: [String] = [], vocabulary: RepairVocabulary = RepairVocabulary()
+        _ utf8: [UInt8], reference: [String] = [], vocabulary: RepairVocabulary = RepairVocabulary(),
+        deferGuesses: Bool = false
     ) -> (utf8: [UInt8], changed: Bool, guessed: Bool) {
         let bom = utf8.starts(with: [0xEF, 0xBB, 0xBF])
         let body = bom ? Array(utf8[3...]) : utf8
         if isASCII(body) { return (utf8, false, false) }
         var engine = RepairEngine(bytes: body, reference: reference, vocabulary: vocabulary)
-        let output = engine.run(describe: false)
+        let output = engine.run(describe: false, deferGuesses: deferGuesses)
         guard let bytes = output.bytes else { return (utf8, false, output.guessed) }
         return (bom ? [0xEF, 0xBB, 0xBF] + bytes : bytes, true, output.guessed)
     }

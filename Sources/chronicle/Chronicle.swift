@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct Chronicle: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronicle",

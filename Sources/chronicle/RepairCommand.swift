@@ -62,15 +62,37 @@ struct RepairCommand: ParsableCommand {
     var reference: [String] = []
 
     func validate() throws {
-        if write && outputDir != nil { throw ValidationError("Use either --write or --output-dir, not both.") }
-        if check && (write || outputDir != nil) {
-            throw ValidationError("--check writes nothing; leave out --write and --output-dir.")
+        if let problem = options.problem { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        try options.run()
+    }
+
+    var options: RepairOptions {
+        RepairOptions(files: files, write: write, outputDir: outputDir, explain: explain, check: check, reference: reference)
+    }
+}
+
+/// What `chronicle repair` was asked to do, parsed by ArgumentParser (`RepairCommand`) or by the
+/// short way round it (`RepairArguments`).
+struct RepairOptions: Equatable {
+    var files: [String]
+    var write = false
+    var outputDir: String? = nil
+    var explain = false
+    var check = false
+    var reference: [String] = []
+
+    /// What is wrong with the combination of options, if anything.
+    var problem: String? {
+        if write && outputDir != nil { return "Use either --write or --output-dir, not both." }
+        if check && (write || outputDir != nil) { return "--check writes nothing; leave out --write and --output-dir." }
+        if Set(files).count > 1 && !write && outputDir == nil && !check {
+            return "Several files need --write (repair in place) or --output-dir DIR (or --check); "
+                + "only a single FILE is printed to standard output."
         }
-        if files.count > 1 && !write && outputDir == nil && !check {
-            throw ValidationError(
-                "Several files need --write (repair in place) or --output-dir DIR (or --check); "
-                    + "only a single FILE is printed to standard output.")
-        }
+        return nil
     }
 
     func run() throws {
@@ -79,8 +101,10 @@ struct RepairCommand: ParsableCommand {
             return text
         }
         let mode: RepairFiles.Mode = check ? .check : write ? .inPlace : outputDir.map { .outputDir($0) } ?? .standardOutput
-        var seen = Set<String>()
-        let unique = files.filter { seen.insert($0).inserted }
+        var unique: [String] = []
+        unique.reserveCapacity(files.count)
+        var seen = Set<String>(minimumCapacity: files.count)
+        for file in files where seen.insert(file).inserted { unique.append(file) }
         let outcome = RepairFiles(files: unique, mode: mode, explain: explain, references: references).run()
         if outcome.failed { throw ExitCode.failure }
         if check && outcome.changedFiles > 0 { throw ExitCode(1) }
@@ -117,7 +141,7 @@ struct RepairFiles {
             for file in files {
                 let target = RepairFiles.outputPath(for: file, in: directory)
                 if let other = targets[target] {
-                    FileHandle.standardError.write(Data("error: '\(other)' and '\(file)' would both be written to '\(target)'\n".utf8))
+                    RepairFiles.printError("error: '\(other)' and '\(file)' would both be written to '\(target)'\n")
                     outcome.failed = true
                     return outcome
                 }
@@ -130,36 +154,43 @@ struct RepairFiles {
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    FileHandle.standardError.write(Data("\(folder): error: cannot create the folder: \(error.localizedDescription)\n".utf8))
+                    RepairFiles.printError("\(folder): error: cannot create the folder: \(error.localizedDescription)\n")
                     outcome.failed = true
                     return outcome
                 }
             }
         }
-        // 1. Read and repair every file.
-        var results = RepairFiles.map(files) { repair($0, vocabulary: RepairVocabulary()) }
-        // 2. Files that needed guesses for dropped bytes once more, now that the vocabulary of
-        //    the run is known: the characters the other files hold without any guess.
-        let guessing = results.indices.filter { results[$0].guessed }
-        if !guessing.isEmpty && count > 1 {
-            var vocabulary = RepairVocabulary()
-            for result in results where !result.guessed && !result.failed { vocabulary.add(utf8: result.output) }
-            if !vocabulary.isEmpty {
-                let known = vocabulary
-                let again = RepairFiles.map(guessing) { repair(files[$0], vocabulary: known) }
-                for (index, result) in zip(guessing, again) { results[index] = result }
-            }
+        // 1. Read, repair and write every file. With several files, one that needs guesses for
+        //    dropped bytes waits for the vocabulary of the run.
+        let deferGuesses = count > 1
+        var results = RepairFiles.map(files) { path in
+            var result = RepairFiles.read(path).map { repair($0, path: path, vocabulary: RepairVocabulary(), deferGuesses: deferGuesses) }
+                ?? FileResult(failed: true, messages: "\(path): error: cannot read the file (\(RepairFiles.readFailure(path, errno: errno)))\n")
+            if !result.deferred { write(&result, path: path) }
+            return result
         }
-        // 3. Write.
-        let repaired = results
-        let written = RepairFiles.map(Array(repaired.indices)) { write(repaired[$0], path: files[$0]) }
+        // 2. Those files, now ranking their guesses with the characters the other files hold
+        //    without any guess (the vocabulary of the run).
+        let guessing = results.indices.filter { results[$0].deferred }
+        if !guessing.isEmpty {
+            var vocabulary = RepairVocabulary()
+            for result in results where !result.deferred && !result.failed { vocabulary.add(utf8: result.output) }
+            let known = vocabulary
+            let pending = results
+            let again = RepairFiles.map(guessing) { index in
+                var result = repair(pending[index].input!, path: files[index], vocabulary: known, deferGuesses: false)
+                write(&result, path: files[index])
+                return result
+            }
+            for (index, result) in zip(guessing, again) { results[index] = result }
+        }
         var messages = ""
         for index in 0..<count {
             let result = results[index]
-            messages += result.messages + written[index]
-            if result.failed || !written[index].isEmpty { outcome.failed = true }
+            messages += result.messages
+            if result.failed { outcome.failed = true }
             if result.changed { outcome.changedFiles += 1 }
-            if mode == .standardOutput && !result.failed {
+            if mode == .standardOutput && result.input != nil {
                 FileHandle.standardOutput.write(Data(result.output))
             }
         }
@@ -168,14 +199,31 @@ struct RepairFiles {
                 messages += "\(files[index]): would be repaired\n"
             }
         }
-        if !messages.isEmpty { FileHandle.standardError.write(Data(messages.utf8)) }
+        RepairFiles.printError(messages)
         return outcome
     }
+
+    /// Writes `text` to standard error as it is (no Foundation on the way).
+    static func printError(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    /// Cores to work on (counted once).
+    static let processors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
     /// `body` over `items`, in two halves on two threads when there are many (more threads only
     /// add allocator and reference-count contention for work this small).
     static func map<Item: Sendable, Result>(_ items: [Item], _ body: @escaping @Sendable (Item) -> Result) -> [Result] {
-        guard items.count >= 32 && ProcessInfo.processInfo.activeProcessorCount >= 2 else { return items.map(body) }
+        guard items.count >= 32 && processors >= 2 else { return items.map(body) }
         let split = items.count / 2
         let box = ResultBox<Result>()
         let done = DispatchSemaphore(value: 0)
@@ -194,28 +242,26 @@ struct RepairFiles {
     }
 
     struct FileResult {
+        /// What was read (nil when the file could not be read).
+        var input: Input? = nil
         var changed = false
         var failed = false
-        /// Some paragraph needed guesses for dropped bytes.
-        var guessed = false
+        /// Repair waits for the vocabulary of the run: some paragraph needs guesses.
+        var deferred = false
         var messages = ""
         var output: [UInt8] = []
     }
 
-    private func repair(_ path: String, vocabulary: RepairVocabulary) -> FileResult {
-        var result = FileResult()
-        guard let input = RepairFiles.read(path) else {
-            result.failed = true
-            result.messages = "\(path): error: cannot read the file (\(String(cString: strerror(errno))))\n"
-            return result
-        }
+    private func repair(_ input: Input, path: String, vocabulary: RepairVocabulary, deferGuesses: Bool) -> FileResult {
+        var result = FileResult(input: input)
         if !input.wasUTF8 {
             result.messages += "\(path):1:1: warning: not UTF-8; read as Windows-1252 and written as UTF-8 [repair.encoding]\n"
         }
         var changed: Bool
         if explain {
             let text = input.text
-            var repair = TextRepairer.repair(text, reference: references, vocabulary: vocabulary)
+            var repair = TextRepairer.repair(text, reference: references, vocabulary: vocabulary, deferGuesses: deferGuesses)
+            if repair.guessed && deferGuesses { return FileResult(input: input, deferred: true) }
             if repair.guessed {
                 let siblings = RepairFiles.siblingTexts(of: path)
                 if !siblings.isEmpty {
@@ -224,10 +270,11 @@ struct RepairFiles {
             }
             result.output = Array(repair.text.utf8)
             changed = repair.changed
-            result.guessed = repair.guessed
             result.messages += RepairFiles.explain(repair, path: path)
         } else {
-            var repaired = TextRepairer.repairedUTF8(input.bytes, reference: references, vocabulary: vocabulary)
+            var repaired = TextRepairer.repairedUTF8(
+                input.bytes, reference: references, vocabulary: vocabulary, deferGuesses: deferGuesses)
+            if repaired.guessed && deferGuesses { return FileResult(input: input, deferred: true) }
             if repaired.guessed {
                 // Only guesses benefit from the siblings; ask again with them when there were any.
                 let siblings = RepairFiles.siblingTexts(of: path)
@@ -235,26 +282,31 @@ struct RepairFiles {
                     repaired = TextRepairer.repairedUTF8(input.bytes, reference: references + siblings, vocabulary: vocabulary)
                 }
             }
-            (result.output, changed, result.guessed) = (repaired.utf8, repaired.changed, repaired.guessed)
+            (result.output, changed) = (repaired.utf8, repaired.changed)
         }
         result.changed = changed || !input.wasUTF8
         return result
     }
 
-    /// Writes one file's result as the mode says; returns the error messages.
-    private func write(_ result: FileResult, path: String) -> String {
-        guard !result.failed else { return "" }
+    /// Writes one file's result as the mode says; a failure becomes a message.
+    private func write(_ result: inout FileResult, path: String) {
+        guard result.input != nil else { return }
         switch mode {
         case .standardOutput, .check:
-            return ""
+            return
         case .outputDir(let directory):
             let target = RepairFiles.outputPath(for: path, in: directory)
-            if let error = RepairFiles.writeFile(result.output, to: target) { return "\(target): error: cannot write: \(error)\n" }
+            if let error = RepairFiles.writeFile(result.output, to: target) {
+                result.failed = true
+                result.messages += "\(target): error: cannot write: \(error)\n"
+            }
         case .inPlace:
-            guard result.changed else { return "" }
-            if let error = RepairFiles.replaceKeepingOriginal(path, with: result.output) { return "\(path): error: \(error)\n" }
+            guard result.changed else { return }
+            if let error = RepairFiles.replaceKeepingOriginal(path, with: result.output) {
+                result.failed = true
+                result.messages += "\(path): error: \(error)\n"
+            }
         }
-        return ""
     }
 
     // MARK: - Explaining
@@ -294,6 +346,16 @@ struct RepairFiles {
     }
 
     // MARK: - Files
+
+    /// Why `read` failed, in words (`error`: the errno it left).
+    static func readFailure(_ path: String, errno error: Int32) -> String {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { return "it is a folder; name the files in it" }
+            if (info.st_mode & S_IFMT) != S_IFREG { return "not a regular file" }
+        }
+        return String(cString: strerror(error))
+    }
 
     /// Reads a file; bytes that are not UTF-8 are read as Windows-1252 (C1 controls for its five
     /// undefined bytes).
@@ -402,6 +464,11 @@ struct RepairFiles {
             return "'\(backup)' already exists; move it away first so that the original is not lost"
         }
         var info = stat()
+        // Replacing a symbolic link would leave the file it points to damaged.
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " ('\($0)')" } ?? ""
+            return "is a symbolic link; repair the file it points to\(target) instead"
+        }
         let permissions = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o7777) : 0o644
         let folder = folder(of: path)
         let name = name(of: path)
