@@ -137,24 +137,22 @@ struct RepairFiles {
         let count = files.count
         if case .outputDir(let directory) = mode {
             // Two files must not land on one output path.
-            var targets: [String: String] = [:]
+            var targets = Set<String>(minimumCapacity: count)
+            var folders = Set<String>()
             for file in files {
                 let target = RepairFiles.outputPath(for: file, in: directory)
-                if let other = targets[target] {
+                guard targets.insert(target).inserted else {
+                    let other = files.first { RepairFiles.outputPath(for: $0, in: directory) == target } ?? file
                     RepairFiles.printError("error: '\(other)' and '\(file)' would both be written to '\(target)'\n")
                     outcome.failed = true
                     return outcome
                 }
-                targets[target] = file
+                folders.insert(RepairFiles.folder(of: target))
             }
             // Folders first (once each), so that the parallel phase only writes files.
-            var folders = Set<String>()
-            for target in targets.keys { folders.insert(RepairFiles.folder(of: target)) }
             for folder in folders.sorted() where !folder.isEmpty {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    RepairFiles.printError("\(folder): error: cannot create the folder: \(error.localizedDescription)\n")
+                if let error = RepairFiles.makeFolder(folder) {
+                    RepairFiles.printError("\(folder): error: cannot create the folder: \(error)\n")
                     outcome.failed = true
                     return outcome
                 }
@@ -220,25 +218,51 @@ struct RepairFiles {
     /// Cores to work on (counted once).
     static let processors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
-    /// `body` over `items`, in two halves on two threads when there are many (more threads only
-    /// add allocator and reference-count contention for work this small).
+    /// `body` over `items`, on two threads when there are many, each taking the next item when
+    /// it is done with one (files differ a lot in cost). More threads only add allocator and
+    /// reference-count contention for work this small.
     static func map<Item: Sendable, Result>(_ items: [Item], _ body: @escaping @Sendable (Item) -> Result) -> [Result] {
-        guard items.count >= 32 && processors >= 2 else { return items.map(body) }
-        let split = items.count / 2
-        let box = ResultBox<Result>()
+        guard items.count >= 16 && processors >= 2 else { return items.map(body) }
+        let shared = SharedResults<Result>(count: items.count)
+        let work: @Sendable () -> Void = {
+            while let index = shared.next() { shared.store(body(items[index]), at: index) }
+        }
         let done = DispatchSemaphore(value: 0)
         let worker = Thread {
-            box.results = items[split...].map(body)
+            work()
             done.signal()
         }
         worker.start()
-        let first = items[..<split].map(body)
+        work()
         done.wait()
-        return first + box.results
+        return shared.results.map { $0! }
     }
 
-    final class ResultBox<Result>: @unchecked Sendable {
-        var results: [Result] = []
+    /// The results of `map`, and which item comes next.
+    final class SharedResults<Result>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var nextIndex = 0
+        private let count: Int
+        var results: [Result?]
+
+        init(count: Int) {
+            self.count = count
+            results = Array(repeating: nil, count: count)
+        }
+
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard nextIndex < count else { return nil }
+            nextIndex += 1
+            return nextIndex - 1
+        }
+
+        func store(_ result: Result, at index: Int) {
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
     }
 
     struct FileResult {
@@ -437,6 +461,25 @@ struct RepairFiles {
         let relative = !path.hasPrefix("/") && !components.contains("..") && !components.isEmpty
         let tail = relative ? components.joined(separator: "/") : components.last.map(String.init) ?? path
         return directory + separator + tail
+    }
+
+    /// Creates `path` and the folders above it that are missing (`mkdir -p`); returns an error
+    /// text or nil.
+    static func makeFolder(_ path: String) -> String? {
+        if mkdir(path, 0o755) == 0 { return nil }
+        let error = errno
+        var info = stat()
+        if error == EEXIST {
+            return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? nil : "a file of that name is in the way"
+        }
+        guard error == ENOENT else { return String(cString: strerror(error)) }
+        let parent = folder(of: path)
+        guard !parent.isEmpty, parent != path else { return String(cString: strerror(error)) }
+        if let problem = makeFolder(parent) { return problem }
+        if mkdir(path, 0o755) == 0 || (errno == EEXIST && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR) {
+            return nil
+        }
+        return String(cString: strerror(errno))
     }
 
     /// The folder part of a path ("" when there is none).
