@@ -31,6 +31,7 @@ let package = Package(
         ),
         .target(name: "SiteCore"),
         .target(name: "CFileSystem"),
+        .target(name: "CThreads"),
         .target(name: "TextRepair"),
         .target(
             name: "ContentParsing",
@@ -64,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "chronicle",
             dependencies: [
-                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "SiteBuilder",
+                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "SiteBuilder", "CThreads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

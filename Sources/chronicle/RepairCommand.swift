@@ -135,6 +135,22 @@ struct RepairFiles {
     func run() -> Outcome {
         var outcome = Outcome()
         let count = files.count
+        // The helper thread starts first: it takes a while to get going.
+        // The folders the first files are in: guesses for dropped bytes look there for the
+        // files' translations, so the helper reads them while warming up.
+        var firstFolders: [String] = []
+        for file in files where firstFolders.count < 4 {
+            let folder = RepairFiles.folder(of: file)
+            if !firstFolders.contains(folder) { firstFolders.append(folder) }
+        }
+        let folders = firstFolders
+        let work = count >= 8
+            ? TwoThreadWork.start {
+                RepairFiles.warmUp()
+                for folder in folders { RepairFiles.listings.names(in: folder.isEmpty ? "." : folder) { _ in } }
+            }
+            : nil
+        defer { work?.stop() }
         if case .outputDir(let directory) = mode {
             // Two files must not land on one output path.
             var targets = Set<String>(minimumCapacity: count)
@@ -161,24 +177,27 @@ struct RepairFiles {
         // 1. Read, repair and write every file. With several files, one that needs guesses for
         //    dropped bytes waits for the vocabulary of the run.
         let deferGuesses = count > 1
-        var results = RepairFiles.map(files) { path in
-            var result = RepairFiles.read(path).map { repair($0, path: path, vocabulary: RepairVocabulary(), deferGuesses: deferGuesses) }
+        var vocabulary = RepairVocabulary()
+        var results = RepairFiles.process(count, on: work) { index in
+            let path = files[index]
+            return RepairFiles.read(path).map { repair($0, path: path, vocabulary: RepairVocabulary(), deferGuesses: deferGuesses) }
                 ?? FileResult(failed: true, messages: "\(path): error: cannot read the file (\(RepairFiles.readFailure(path, errno: errno)))\n")
-            if !result.deferred { write(&result, path: path) }
-            return result
+        } finish: { index, result in
+            guard !result.deferred else { return }
+            write(&result, path: files[index])
+            if deferGuesses && !result.failed { vocabulary.add(utf8: result.output) }
         }
         // 2. Those files, now ranking their guesses with the characters the other files hold
         //    without any guess (the vocabulary of the run).
         let guessing = results.indices.filter { results[$0].deferred }
         if !guessing.isEmpty {
-            var vocabulary = RepairVocabulary()
-            for result in results where !result.deferred && !result.failed { vocabulary.add(utf8: result.output) }
             let known = vocabulary
             let pending = results
-            let again = RepairFiles.map(guessing) { index in
-                var result = repair(pending[index].input!, path: files[index], vocabulary: known, deferGuesses: false)
-                write(&result, path: files[index])
-                return result
+            let again = RepairFiles.process(guessing.count, on: work) { offset in
+                let index = guessing[offset]
+                return repair(pending[index].input!, path: files[index], vocabulary: known, deferGuesses: false)
+            } finish: { offset, result in
+                write(&result, path: files[guessing[offset]])
             }
             for (index, result) in zip(guessing, again) { results[index] = result }
         }
@@ -201,6 +220,7 @@ struct RepairFiles {
         return outcome
     }
 
+
     /// Writes `text` to standard error as it is (no Foundation on the way).
     static func printError(_ text: String) {
         var text = text
@@ -218,50 +238,29 @@ struct RepairFiles {
     /// Cores to work on (counted once).
     static let processors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
-    /// `body` over `items`, on two threads when there are many, each taking the next item when
-    /// it is done with one (files differ a lot in cost). More threads only add allocator and
-    /// reference-count contention for work this small.
-    static func map<Item: Sendable, Result>(_ items: [Item], _ body: @escaping @Sendable (Item) -> Result) -> [Result] {
-        guard items.count >= 16 && processors >= 2 else { return items.map(body) }
-        let shared = SharedResults<Result>(count: items.count)
-        let work: @Sendable () -> Void = {
-            while let index = shared.next() { shared.store(body(items[index]), at: index) }
+    /// Repairs a short text with every kind of damage, a guess for a dropped byte included, and
+    /// throws the result away: it readies the code and the runtime's type data for the real work.
+    @Sendable static func warmUp() {
+        var vocabulary = RepairVocabulary()
+        vocabulary.add("Moo 🐄 „Grüße“ ✅")
+        let damaged = Array("title: \"ðŸ„ Moo\"\n\nGrÃ¼ÃŸe â€žausâ€œ KÃƒÂ¶ln âœ… ðŸ‘¨â€ðŸ’»\n".utf8)
+        for deferGuesses in [true, false] {
+            _ = TextRepairer.repairedUTF8(damaged, vocabulary: vocabulary, deferGuesses: deferGuesses)
         }
-        let done = DispatchSemaphore(value: 0)
-        let worker = Thread {
-            work()
-            done.signal()
-        }
-        worker.start()
-        work()
-        done.wait()
-        return shared.results.map { $0! }
+        _ = isValidUTF8(damaged)
     }
 
-    /// The results of `map`, and which item comes next.
-    final class SharedResults<Result>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var nextIndex = 0
-        private let count: Int
-        var results: [Result?]
-
-        init(count: Int) {
-            self.count = count
-            results = Array(repeating: nil, count: count)
-        }
-
-        func next() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard nextIndex < count else { return nil }
-            nextIndex += 1
-            return nextIndex - 1
-        }
-
-        func store(_ result: Result, at index: Int) {
-            lock.lock()
-            results[index] = result
-            lock.unlock()
+    /// `compute` and `finish` for items `0..<count`: on both threads of `work` when there is
+    /// one, else one after the other.
+    static func process<Result>(
+        _ count: Int, on work: TwoThreadWork?, compute: @escaping @Sendable (Int) -> Result,
+        finish: (Int, inout Result) -> Void
+    ) -> [Result] {
+        if let work, count >= 2 { return work.process(count, compute: compute, finish: finish) }
+        return (0..<count).map { index in
+            var result = compute(index)
+            finish(index, &result)
+            return result
         }
     }
 
@@ -544,10 +543,17 @@ struct RepairFiles {
         let folder = folder(of: path)
         let name = name(of: path)
         guard let (stem, _, ext) = splitLanguage(name) else { return [] }
-        return listings.translations(in: folder.isEmpty ? "." : folder)["\(stem)\u{0}\(ext)", default: []].compactMap { entry in
-            guard entry != name else { return nil }
-            return folder.isEmpty ? entry : folder + "/" + entry
+        // A sibling starts with "stem."; only those names are looked at closely.
+        let prefix = Array((stem + ".").utf8)
+        var siblings: [String] = []
+        listings.names(in: folder.isEmpty ? "." : folder) { entry in
+            guard entry.count > prefix.count, memcmp(entry.baseAddress!, prefix, prefix.count) == 0 else { return }
+            let candidate = String(decoding: entry, as: UTF8.self)
+            guard candidate != name, let (otherStem, _, otherExt) = splitLanguage(candidate), otherStem == stem, otherExt == ext
+            else { return }
+            siblings.append(folder.isEmpty ? candidate : folder + "/" + candidate)
         }
+        return siblings.sorted()
     }
 
     static func siblingTexts(of path: String) -> [String] {
@@ -555,23 +561,49 @@ struct RepairFiles {
     }
 
     /// Folder listings, read once per folder (several files of one folder may need them).
-    private static let listings = FolderListings()
+    static let listings = FolderListings()
 
     final class FolderListings: @unchecked Sendable {
-        private let lock = NSLock()
-        private var groups: [String: [String: [String]]] = [:]
+        /// A folder's names, each followed by a NUL, in one buffer.
+        private struct Listing {
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+        }
 
-        /// The folder's files grouped by stem and extension ("index\0md": index.md, index.de.md…).
-        func translations(in folder: String) -> [String: [String]] {
+        private let lock = NSLock()
+        private var listed: [String: Listing] = [:]
+
+        /// Calls `body` with each name in the folder (as UTF-8 bytes). The folder is read once
+        /// (readdir, no Foundation).
+        func names(in folder: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             lock.lock()
-            defer { lock.unlock() }
-            if let cached = groups[folder] { return cached }
-            var grouped: [String: [String]] = [:]
-            for entry in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
-                if let (stem, _, ext) = RepairFiles.splitLanguage(entry) { grouped["\(stem)\u{0}\(ext)", default: []].append(entry) }
+            let listing = listed[folder] ?? read(folder)
+            lock.unlock()
+            listing.bytes.withUnsafeBufferPointer { buffer in
+                for (index, start) in listing.starts.enumerated() {
+                    let end = index + 1 < listing.starts.count ? listing.starts[index + 1] - 1 : buffer.count - 1
+                    body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                }
             }
-            groups[folder] = grouped
-            return grouped
+        }
+
+        /// Reads a folder's names (the lock is held).
+        private func read(_ folder: String) -> Listing {
+            var listing = Listing()
+            if let directory = opendir(folder) {
+                while let entry = readdir(directory) {
+                    withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        let name = raw.prefix { $0 != 0 }
+                        if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) { return }
+                        listing.starts.append(listing.bytes.count)
+                        listing.bytes.append(contentsOf: name)
+                        listing.bytes.append(0)
+                    }
+                }
+                closedir(directory)
+            }
+            listed[folder] = listing
+            return listing
         }
     }
 
