@@ -171,8 +171,22 @@ def main():
     if memory:
         _, disk_times = run_chronicle(args.chronicle, cases, args.corpus, args.rounds)
     # --explain over all files in one process, as the repair itself ran: the other files of a run
-    # are the vocabulary that guesses are ranked with.
+    # are the vocabulary that guesses are ranked with. Each dropped-byte file alone too (one
+    # process each, no vocabulary), to show what the vocabulary adds.
     explained = explained_repairs(args.chronicle, cases, args.corpus)
+    alone = {"exact": 0, "top3": 0}
+    for case in cases:
+        if not case["kind"].endswith("-dropped"):
+            continue
+        output = subprocess.run([args.chronicle, "repair", case["damaged"]], cwd=args.corpus,
+                                capture_output=True).stdout.decode("utf-8")
+        damaged = read(os.path.join(args.corpus, case["damaged"]))
+        original = read(os.path.join(args.corpus, case["original"]))
+        if output == original:
+            alone["exact"] += 1
+            alone["top3"] += 1
+        elif original_in_top_three(damaged, original, case["damaged"], explained_repairs(args.chronicle, [case], args.corpus)):
+            alone["top3"] += 1
 
     per_kind = collections.OrderedDict((kind, collections.Counter()) for kind in KIND_ORDER)
     totals = collections.Counter()
@@ -210,6 +224,8 @@ def main():
     print(f"clean files changed:   ftfy {totals['ftfy changed']}, chronicle {totals['chronicle changed']}")
     print(f"dropped-byte cases:    chronicle {totals['dropped exact']}/{totals['dropped']} exact, "
           f"{totals['dropped top3']}/{totals['dropped']} with the original among the top three candidates of --explain")
+    print(f"  each file alone:     chronicle {alone['exact']}/{totals['dropped']} exact, {alone['top3']}/{totals['dropped']} "
+          f"in the top three (no other files to learn the site's characters from)")
     ftfy_median = statistics.median(ftfy_times)
     chronicle_median = statistics.median(chronicle_times)
     print(f"ftfy fix_text, summed: median {ftfy_median * 1000:.1f} ms, min {min(ftfy_times) * 1000:.1f} ms "

@@ -88,7 +88,7 @@ struct RepairOptions: Equatable {
     var problem: String? {
         if write && outputDir != nil { return "Use either --write or --output-dir, not both." }
         if check && (write || outputDir != nil) { return "--check writes nothing; leave out --write and --output-dir." }
-        if Set(files).count > 1 && !write && outputDir == nil && !check {
+        if files.contains(where: { $0 != files[0] }) && !write && outputDir == nil && !check {
             return "Several files need --write (repair in place) or --output-dir DIR (or --check); "
                 + "only a single FILE is printed to standard output."
         }
