@@ -6,9 +6,10 @@ import Foundation
 /// in one folder does not run in parallel: the folder is locked, so two writing threads would
 /// only wait for each other).
 ///
-/// The helper is started before it is needed and polls for work for a short while instead of
-/// sleeping between batches: on a virtual machine, waking an idle core takes up to milliseconds,
-/// longer than a whole batch of small files takes.
+/// The helper is started before it is needed, on another CPU than the caller (see
+/// `chronicle_thread_start_elsewhere`), and polls for work for a short while instead of sleeping
+/// between batches, so that the next batch starts on both threads at once: a batch of small files
+/// takes about a millisecond, not much longer than a sleeping thread may take to be woken.
 final class TwoThreadWork: @unchecked Sendable {
     /// How long the helper keeps polling for the next batch before it sleeps (seconds).
     static let pollTime = 0.05

@@ -24,25 +24,55 @@ struct ChronicleProcess {
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+        let raw = try runRaw(arguments, in: directory)
+        return Output(
+            status: raw.status,
+            stdout: String(decoding: raw.stdout, as: UTF8.self),
+            stderr: String(decoding: raw.stderr, as: UTF8.self))
+    }
+
+    /// Runs the binary with `CI=1` and the environment `changes` (nil removes a variable); the
+    /// output as bytes. Standard error is read on another thread so that neither pipe can fill
+    /// up and block the process.
+    static func runRaw(
+        _ arguments: [String], in directory: URL? = nil, environment changes: [String: String?] = [:]
+    ) throws -> (status: Int32, stdout: Data, stderr: Data) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["CI"] = "1"
+        for (name, value) in changes { environment[name] = value }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let errorData = PipeReader(err.fileHandleForReading)
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = errorData.wait()
         process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+        return (process.terminationStatus, stdoutData, stderrData)
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class PipeReader: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }.start()
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     static func temporaryFolder() throws -> URL {

@@ -584,42 +584,8 @@ import Testing
 
     /// `ChronicleProcess.run` with changed environment variables (nil removes one) and raw output.
     private func runProcess(_ arguments: [String], in directory: URL, environment changes: [String: String?]) throws -> RawOutput {
-        let process = Process()
-        process.executableURL = ChronicleProcess.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["CI"] = "1"
-        for (name, value) in changes { environment[name] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Standard error is read on another thread so that neither pipe can fill up and block.
-        let errorData = ErrorReader(err.fileHandleForReading)
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = errorData.wait()
-        process.waitUntilExit()
-        return RawOutput(status: process.terminationStatus, stdout: stdoutData, stderr: stderrData, files: [:])
-    }
-
-    final class ErrorReader: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ handle: FileHandle) {
-            Thread { [self] in
-                data = handle.readDataToEndOfFile()
-                done.signal()
-            }.start()
-        }
-
-        func wait() -> Data {
-            done.wait()
-            return data
-        }
+        let raw = try ChronicleProcess.runRaw(arguments, in: directory, environment: changes)
+        return RawOutput(status: raw.status, stdout: raw.stdout, stderr: raw.stderr, files: [:])
     }
 
     /// Every regular file below `root`, by path relative to it.

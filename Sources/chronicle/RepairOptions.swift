@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// What `chronicle repair` was asked to do, parsed by ArgumentParser (`RepairCommand`) or by the
+/// short way round it (`RepairArguments`).
+struct RepairOptions: Equatable {
+    var files: [String]
+    var write = false
+    var outputDir: String? = nil
+    var explain = false
+    var check = false
+    var reference: [String] = []
+
+    /// What is wrong with the combination of options, if anything.
+    var problem: String? {
+        if write && outputDir != nil { return "Use either --write or --output-dir, not both." }
+        if check && (write || outputDir != nil) { return "--check writes nothing; leave out --write and --output-dir." }
+        if files.contains(where: { $0 != files[0] }) && !write && outputDir == nil && !check {
+            return "Several files need --write (repair in place) or --output-dir DIR (or --check); "
+                + "only a single FILE is printed to standard output."
+        }
+        return nil
+    }
+
+    func run() throws {
+        let references = try reference.map { path -> String in
+            guard let text = RepairFiles.read(path)?.text else { throw ValidationError("Cannot read reference file '\(path)'.") }
+            return text
+        }
+        let mode: RepairFiles.Mode = check ? .check : write ? .inPlace : outputDir.map { .outputDir($0) } ?? .standardOutput
+        var unique: [String] = []
+        unique.reserveCapacity(files.count)
+        var seen = Set<String>(minimumCapacity: files.count)
+        for file in files where seen.insert(file).inserted { unique.append(file) }
+        let outcome = RepairFiles(files: unique, mode: mode, explain: explain, references: references).run()
+        if outcome.failed { throw ExitCode.failure }
+        if check && outcome.changedFiles > 0 { throw ExitCode(1) }
+    }
+}
