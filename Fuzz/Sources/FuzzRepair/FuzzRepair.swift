@@ -9,7 +9,7 @@ import TextRepair
 ///
 /// Invariants (DESIGN.md §7): repair never adds or removes a line break, and text that cannot be
 /// mojibake (ASCII, CJK, Hangul, emoji only) comes back unchanged. Every repair points at a line
-/// of the text.
+/// of the text. Deferring guesses and a vocabulary change nothing but guesses.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let (decoded, _) = SourceFile.decode(fuzzData(data, size))
@@ -20,8 +20,25 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         reference = [String(decoded[separator.upperBound...])]
     }
 
-    check(text, TextRepairer.repair(text, reference: []))
-    if !reference.isEmpty { check(text, TextRepairer.repair(text, reference: reference)) }
+    let alone = TextRepairer.repair(text, reference: [])
+    check(text, alone)
+    // Deferred guesses: either the text needs none (the same result) or it comes back untouched.
+    let deferred = TextRepairer.repair(text, deferGuesses: true)
+    check(text, deferred)
+    if deferred.guessed {
+        fuzzRequire(deferred.text == text && deferred.repairs.isEmpty, "deferred guesses still changed the text")
+    } else {
+        fuzzRequire(deferred.text == alone.text, "deferGuesses changed a text that needs no guess")
+    }
+    if !reference.isEmpty {
+        check(text, TextRepairer.repair(text, reference: reference))
+        // The reference as the vocabulary of a run: ranks guesses only.
+        var vocabulary = RepairVocabulary()
+        vocabulary.add(reference[0])
+        let ranked = TextRepairer.repair(text, vocabulary: vocabulary)
+        check(text, ranked)
+        if !alone.guessed { fuzzRequire(ranked.text == alone.text, "a vocabulary changed a text that needs no guess") }
+    }
     return 0
 }
 
