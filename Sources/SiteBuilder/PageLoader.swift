@@ -206,6 +206,14 @@ struct PageLoader: Sendable {
                 location: SourceLocation(path: path, line: repair.line, column: repair.column),
                 sourceLine: repair.line <= lines.count ? String(lines[repair.line - 1]) : nil)
         }
+        // A guess among several candidates: say which, so that a person can check it.
+        diagnostics += result.repairs.filter(\.isAmbiguous).map { repair in
+            Diagnostic(
+                .note, code: "repair.guess",
+                message: "a dropped byte was guessed; candidates, best first: "
+                    + repair.candidates.map { "'\($0)'" }.joined(separator: ", "),
+                location: SourceLocation(path: path, line: repair.line, column: repair.column))
+        }
         diagnostics += result.possible.map { repair in
             Diagnostic(
                 .note, code: "repair.possible",

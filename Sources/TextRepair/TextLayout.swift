@@ -2,8 +2,10 @@
 ///
 /// A unit is a maximal run of non-blank lines. Front-matter delimiters (`---`, `+++`) and code
 /// fences (```` ``` ````, `~~~`) also end a unit, so a damaged front matter and a clean body (or a
-/// clean code block inside damaged prose) are judged apart. Only units with non-ASCII bytes are
-/// kept: the others cannot hold mojibake.
+/// clean code block inside damaged prose) are judged apart. In a front matter at the top of the
+/// file each line is a unit of its own: its fields come from different places (a title pasted
+/// from a damaged export beside a correct description). Only units with non-ASCII bytes are kept:
+/// the others cannot hold mojibake.
 struct TextLayout {
     /// Byte range of each line, without its `\n` (a `\r` before it stays part of the line).
     let lines: [Range<Int>]
@@ -25,6 +27,8 @@ struct TextLayout {
         var inCodeBlock: [Bool] = []
         var units: [Range<Int>] = []
         var fence: (byte: UInt8, count: Int)? = nil
+        /// Inside the front matter that opens the file (between its delimiters).
+        var inFrontMatter = false
         var unitStart = -1
         var unitHasNonASCII = false
 
@@ -69,7 +73,12 @@ struct TextLayout {
                 lines.append(start..<end)
                 var isCode = fence != nil
                 switch TextLayout.classify(buffer, start..<end) {
-                case .blank, .delimiter:
+                case .blank:
+                    closeUnit(at: lineIndex)
+                case .delimiter:
+                    closeUnit(at: lineIndex)
+                    inFrontMatter = lineIndex == 0
+                case .fence where inFrontMatter:
                     closeUnit(at: lineIndex)
                 case .fence(let byte, let length):
                     closeUnit(at: lineIndex)
@@ -80,6 +89,7 @@ struct TextLayout {
                     }
                     isCode = false
                 case .text:
+                    if inFrontMatter { closeUnit(at: lineIndex) }
                     if unitStart < 0 { unitStart = lineIndex }
                     if high & 0x8080_8080_8080_8080 != 0 { unitHasNonASCII = true }
                 }

@@ -28,6 +28,39 @@ struct PartialDamageTests {
         checkInvariants(input: damaged, result: result)
     }
 
+    @Test("Judges each front-matter line alone: a damaged title beside a correct description and tags")
+    func repairsOneFrontMatterField() {
+        let damaged = """
+            ---
+            title: "Weniger LÃ¤rm in den Protokollen"
+            description: "Unterstützt PostgreSQL 13 nicht mehr."
+            tags:
+              - Änderungen
+            note: "`Ã¤` is how ä looks when misread"
+            ---
+
+            Text.
+            """
+        let expected = """
+            ---
+            title: "Weniger Lärm in den Protokollen"
+            description: "Unterstützt PostgreSQL 13 nicht mehr."
+            tags:
+              - Änderungen
+            note: "`Ã¤` is how ä looks when misread"
+            ---
+
+            Text.
+            """
+        let result = TextRepairer.repair(damaged)
+        #expect(sameBytes(result.text, expected))
+        #expect(result.repairs.map(\.line) == [2])
+        checkInvariants(input: damaged, result: result)
+        // The same lines as one paragraph of prose are a mix, and left alone.
+        let prose = "Weniger LÃ¤rm in den Protokollen. Unterstützt PostgreSQL 13 nicht mehr.\n"
+        #expect(sameBytes(TextRepairer.repair(prose).text, prose))
+    }
+
     @Test("Repairs every other paragraph when only those are damaged")
     func repairsAlternatingParagraphs() {
         let damaged = """
