@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder"]
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"]
         ),
         .testTarget(
             name: "GoldenTests",
@@ -95,7 +95,7 @@ let package = Package(
             dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SiteCore"]),
+        .testTarget(name: "CLITests", dependencies: ["SiteCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SiteBuilder
 
 /// Mojibake repair as part of the build: every content file passes through it before parsing,
@@ -7,24 +8,6 @@ import Testing
 /// rendered pages hold the repaired text.
 @Suite("Repair in the build")
 struct RepairInBuildTests {
-    /// UTF-8 read as Windows-1252; the five bytes it leaves undefined are dropped.
-    static func windows1252Dropped(_ text: String) -> String {
-        let high: [UInt32?] = [
-            0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-            0x0152, nil, 0x017D, nil, nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
-        ]
-        var result = String.UnicodeScalarView()
-        for byte in text.utf8 {
-            if byte >= 0x80 && byte <= 0x9F {
-                if let value = high[Int(byte) - 0x80] { result.append(Unicode.Scalar(value)!) }
-            } else {
-                result.append(Unicode.Scalar(byte))
-            }
-        }
-        return String(result)
-    }
-
     @Test("The example site's damaged post builds without errors; each repair is a warning and the page reads right")
     func exampleSiteDamagedPost() throws {
         let output = FileManager.default.temporaryDirectory.appending(path: "chronicle-example-\(UUID().uuidString)")
@@ -51,7 +34,7 @@ struct RepairInBuildTests {
         let site = try TestSite([
             "content/posts/mascot/index.en.md": "---\ntitle: Mascot\ndate: 2026-01-01\n---\nOur mascot 🐄 says moo.\n",
             "content/posts/release/index.en.md": "---\ntitle: Release\ndate: 2026-02-01\n---\n"
-                + RepairInBuildTests.windows1252Dropped("Moo 🐄 has landed. Grüße!") + "\n",
+                + Mojibake.windows1252("Moo 🐄 has landed. Grüße!", dropUndefined: true) + "\n",
         ])
         defer { site.remove() }
         let result = site.build()
@@ -69,7 +52,7 @@ struct RepairInBuildTests {
             "content/posts/other/index.en.md": "---\ntitle: Mushrooms\ndate: 2026-01-01\n---\nMushrooms 🍄 and more 🍄.\n",
             "content/posts/release/index.en.md": "---\ntitle: Release\ndate: 2026-02-01\n---\nThe cow 🐄 is back.\n",
             "content/posts/release/index.de.md": "---\ntitle: Version\ndate: 2026-02-01\n---\n"
-                + RepairInBuildTests.windows1252Dropped("Die Kuh 🐄 ist zurück.") + "\n",
+                + Mojibake.windows1252("Die Kuh 🐄 ist zurück.", dropUndefined: true) + "\n",
         ])
         defer { site.remove() }
         let result = site.build()
