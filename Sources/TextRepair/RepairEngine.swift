@@ -376,8 +376,12 @@ struct RepairEngine {
             for run in runBuffer {
                 _ = RunTokenizer.tokenize(bytes, run.range, codePage: page, into: &tokenBuffer, stopOnFailure: false)
                 var index = 0
-                // Maximal stretches of adjacent complete sequences that decode to text (no C1).
-                func reportable(_ token: RunToken) -> Bool { token.isComplete && (token.scalar < 0x80 || token.scalar > 0x9F) }
+                // Maximal stretches of adjacent complete sequences that decode to text a person
+                // may have written: no C1 control, nothing implausible ('ß“' in „groß“ decodes to
+                // the NKo letter U+07D3: correct German, not worth a note).
+                func reportable(_ token: RunToken) -> Bool {
+                    token.isComplete && (token.scalar < 0x80 || (token.scalar > 0x9F && cache.tier(token.scalar) != .implausible))
+                }
                 while index < tokenBuffer.count {
                     guard reportable(tokenBuffer[index]) else { index += 1; continue }
                     var last = index

@@ -100,6 +100,15 @@ struct NegativeCaseTests {
         #expect(result.possible.first?.column == 20)
     }
 
+    @Test("Correct German whose letters happen to pair up as UTF-8 ('ß“' would be the NKo letter ߓ) gets no note")
+    func implausibleReadingsAreNotNoted() {
+        let text = "Das ist „groß“, sagte sie, und „süß“ auch. In SQL steht `GrÃ¼ÃŸe`.\n"
+        let result = TextRepairer.repair(text)
+        #expect(sameBytes(result.text, text))
+        #expect(result.repairs.isEmpty)
+        #expect(result.possible.map(\.before) == ["Ã¼ÃŸ"])
+    }
+
     @Test("Returns ASCII text unchanged on the fast path")
     func asciiFastPath() {
         let text = String(repeating: "plain ASCII text, nothing to see\n", count: 1000)
