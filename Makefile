@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps build site test golden-update compare-hugo bench-repair fuzz clean
+.PHONY: all deps pydeps build site test golden-update compare-hugo bench bench-repair fuzz clean
 
 all: build
 
@@ -53,6 +53,14 @@ compare-hugo: build
 # Mojibake repair vs Python's ftfy on ../shared/corpus/mojibake.
 bench-repair: build
 	python3 scripts/bench_repair.py
+
+# Whole-site builds, Chronicle vs Hugo (Debian's package) on generated bilingual blogs of
+# BENCH_POSTS posts each; ratios Chronicle / Hugo of wall time and peak memory.
+BENCH_POSTS ?= 200,2000
+BENCH_ROUNDS ?= 3
+bench: build
+	@command -v hugo >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y hugo; }
+	python3 scripts/bench_build.py --posts $(BENCH_POSTS) --rounds $(BENCH_ROUNDS)
 
 # libFuzzer targets of Fuzz/ (front matter, shortcodes, repair, whole page), each for FUZZ_SECONDS,
 # seeded from ../shared/corpus and the golden fixtures; crashing inputs land in .build-fuzz/artifacts/.
