@@ -37,4 +37,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: parent.appending(path: "escape.html").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["public"])
     }
+
+    @Test("A file that cannot be written fails the write with its path and reason; the previous output stays")
+    func unwritableFileKeepsThePreviousOutput() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appending(path: "public")
+        let writer = OutputWriter(output: output)
+        try writer.write([OutputFile(path: "index.html", text: "good"), OutputFile(path: "empty.html", text: "")])
+        #expect(try Data(contentsOf: output.appending(path: "empty.html")).isEmpty)
+        // "a" as a file and as a folder: the second cannot be created.
+        #expect {
+            try writer.write([OutputFile(path: "a", text: "file"), OutputFile(path: "a/index.html", text: "x")])
+        } throws: { error in
+            "\(error)".hasPrefix("cannot write ") && "\(error)".contains("a")
+        }
+        #expect(try String(contentsOf: output.appending(path: "index.html"), encoding: .utf8) == "good")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["public"])
+    }
 }
