@@ -73,12 +73,11 @@ public struct OutputWriter: Sendable {
                 throw WriteError.io(file.path, error.localizedDescription)
             }
         }
-        // The files are written without a sync each (Foundation's `Data.write` syncs every file,
-        // which took a tenth of a build); one sync of the file system before the swap makes sure
-        // the new output is on disk before it replaces the old one.
-        if chronicle_sync_filesystem(staging.path) != 0 {
-            throw WriteError.io(staging.path, String(cString: strerror(errno)))
-        }
+        // No file is synced to disk (Foundation's `Data.write` synced every one, a tenth of a
+        // build's time; syncing the whole file system once waits for every other writer's data
+        // too). Readers still never see half a site, and an interrupted build keeps the old one;
+        // only a power cut right after a build can lose files, and a rebuild makes them again.
+        // Hugo does not sync its output either.
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if hadOutput, chronicle_exchange_paths(staging.path, output.path) == 0 {
             // The staging path now holds the previous output; the deferred removal deletes it.

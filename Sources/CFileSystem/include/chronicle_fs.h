@@ -5,8 +5,4 @@
 /// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
 int chronicle_exchange_paths(const char *first, const char *second);
 
-/// Writes everything of the file system that holds `path` to disk (Linux syncfs; fsync of `path`
-/// elsewhere). Returns 0 on success, -1 with errno set otherwise.
-int chronicle_sync_filesystem(const char *path);
-
 #endif
