@@ -28,25 +28,24 @@ struct PageLoader: Sendable {
     func load(_ files: [ContentFile]) -> [Outcome] {
         let texts = ParallelMap.map(files) { read($0) }
         let siblings = Dictionary(grouping: files.indices) { files[$0].logicalPath }
-        @Sendable func repair(_ index: Int, vocabulary: RepairVocabulary) -> RepairResult? {
+        @Sendable func repair(_ index: Int, vocabulary: RepairVocabulary, deferGuesses: Bool) -> RepairResult? {
             guard case .success(let read) = texts[index] else { return nil }
             let references = (siblings[files[index].logicalPath] ?? []).filter { $0 != index }.compactMap {
                 try? texts[$0].get().text
             }
-            return TextRepairer.repair(read.text, reference: references, vocabulary: vocabulary)
+            return TextRepairer.repair(
+                read.text, reference: references, vocabulary: vocabulary, deferGuesses: deferGuesses)
         }
-        var repairs = ParallelMap.map(Array(files.indices)) { repair($0, vocabulary: RepairVocabulary()) }
-        // Pages that needed guesses once more, with the site's vocabulary: the characters of
-        // every page that needed none.
+        // Pages that need guesses for dropped bytes wait for the site's vocabulary: the
+        // characters of every page that needs none.
+        var repairs = ParallelMap.map(Array(files.indices)) { repair($0, vocabulary: RepairVocabulary(), deferGuesses: true) }
         let guessing = repairs.indices.filter { repairs[$0]?.guessed == true }
         if !guessing.isEmpty {
             var vocabulary = RepairVocabulary()
             for case let result? in repairs where !result.guessed { vocabulary.add(result.text) }
-            if !vocabulary.isEmpty {
-                let known = vocabulary
-                let again = ParallelMap.map(guessing) { repair($0, vocabulary: known) }
-                for (index, result) in zip(guessing, again) { repairs[index] = result }
-            }
+            let known = vocabulary
+            let again = ParallelMap.map(guessing) { repair($0, vocabulary: known, deferGuesses: false) }
+            for (index, result) in zip(guessing, again) { repairs[index] = result }
         }
         let repaired = repairs
         return ParallelMap.map(Array(files.indices)) { index -> Outcome in
