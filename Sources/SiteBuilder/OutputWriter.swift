@@ -1,5 +1,6 @@
 import CFileSystem
 import Foundation
+import SiteCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -62,7 +63,9 @@ public struct OutputWriter: Sendable {
             do {
                 switch file.content {
                 case .data(let data):
-                    if let problem = Self.writeFile(data, to: target.path) { throw WriteError.io(file.path, problem) }
+                    if let problem = data.withUnsafeBytes({ PlainFile.write($0, to: target.path) }) {
+                        throw WriteError.io(file.path, problem)
+                    }
                 case .copy(let source):
                     if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
                     try fileManager.copyItem(at: source, to: target)
@@ -93,27 +96,6 @@ public struct OutputWriter: Sendable {
         }
         if hadOutput { try? fileManager.removeItem(at: retired) }
         removeStaleFolders()
-    }
-
-    /// Creates `path` and writes `data` (plain POSIX calls, no sync); returns an error text or nil.
-    static func writeFile(_ data: Data, to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String? = nil
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        return failure
     }
 
     /// Staging and retired folders (`.public.building-PID-N`, `.public.old-PID-N`) that builds

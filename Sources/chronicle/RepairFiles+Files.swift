@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// Reading and writing files, and where output goes.
 extension RepairFiles {
@@ -205,24 +206,7 @@ extension RepairFiles {
 
         /// Creates or truncates `path` and writes `data`; `durable` syncs it to disk.
         static func write(_ data: [UInt8], to path: String, mode: mode_t, durable: Bool = false) -> String? {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-            guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-            var failure: String? = nil
-            data.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = String(cString: strerror(errno))
-                        return
-                    }
-                    offset += written
-                }
-            }
-            if failure == nil && durable && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-            if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-            return failure
+            data.withUnsafeBytes { PlainFile.write($0, to: path, mode: mode, durable: durable) }
         }
     }
 }
