@@ -181,13 +181,21 @@ struct ListPages {
         return files
     }
 
+    /// Page numbers shown around the current one in a pager; the first and last are always shown,
+    /// the rest as a gap ("1 … 8 9 [10] 11 12 … 190"): every number on every page would make a
+    /// long list's pagers grow with the square of its length.
+    static let pagerWindow = 2
+
     private func pagerContext(_ pager: Paginator.Pager, paginator: Paginator) -> [String: Any] {
-        var context: [String: Any] = [
-            "current": pager.number, "total": pager.total,
-            "numbers": (1...pager.total).map { number in
-                ["number": number, "url": site.relativeLink(paginator.url(ofPage: number)), "current": number == pager.number] as [String: Any]
-            },
-        ]
+        var numbers: [[String: Any]] = []
+        var previous = 0
+        for number in 1...pager.total
+        where number == 1 || number == pager.total || abs(number - pager.number) <= Self.pagerWindow {
+            if number > previous + 1 { numbers.append(["gap": true]) }
+            numbers.append(["number": number, "url": site.relativeLink(paginator.url(ofPage: number)), "current": number == pager.number])
+            previous = number
+        }
+        var context: [String: Any] = ["current": pager.number, "total": pager.total, "numbers": numbers]
         if pager.number > 1 { context["prev"] = site.relativeLink(paginator.url(ofPage: pager.number - 1)) }
         if pager.number < pager.total { context["next"] = site.relativeLink(paginator.url(ofPage: pager.number + 1)) }
         return context

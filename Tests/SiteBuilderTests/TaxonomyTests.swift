@@ -57,6 +57,35 @@ import Testing
         #expect(ExpectedURLTests.redirectTarget(try #require(result.text("tags/t/page/1/index.html"))) == "https://example.org/tags/t/")
     }
 
+    @Test("A long list's pager shows the first and last page and two on each side of the current, with gaps")
+    func longPagerShowsAWindow() throws {
+        var files: [String: String] = [:]
+        for number in 0..<240 {  // 12 pages of 20
+            files["content/posts/p\(number).md"] = Self.post("P\(number)", String(format: "2024-01-%02dT10:00:00Z", number % 28 + 1), tags: ["t"])
+        }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let result = site.build()
+        func numbers(_ path: String) throws -> String {
+            let html = try #require(result.text(path))
+            let start = try #require(html.range(of: "<span class=\"pager-numbers\">"))
+            let end = try #require(html.range(of: "</span>\n", range: start.upperBound..<html.endIndex))
+            // The page numbers and gaps as text: "1 … 4 5 [6] 7 8 … 12".
+            return html[start.upperBound..<end.lowerBound]
+                .replacingOccurrences(of: "<span class=\"current\" aria-current=\"page\">", with: "[")
+                .replacingOccurrences(of: "<span class=\"pager-gap\">…", with: "…")
+                .replacingOccurrences(of: "</span>", with: "]")
+                .replacingOccurrences(of: "…]", with: "…")
+                .replacingOccurrences(of: #"<a href="[^"]*">"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: "</a>", with: "")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        #expect(try numbers("tags/t/index.html") == "[1] 2 3 … 12")
+        #expect(try numbers("tags/t/page/6/index.html") == "1 … 4 5 [6] 7 8 … 12")
+        #expect(try numbers("tags/t/page/4/index.html") == "1 2 3 [4] 5 6 … 12")
+        #expect(try numbers("tags/t/page/12/index.html") == "1 … 10 11 [12]")
+    }
+
     @Test func keepsAOneLanguagePostOutOfTheOtherLanguage() throws {
         let site = try TestSite([
             "content/posts/only-de/index.de.md": Self.post("Nur deutsch", "2024-01-01T10:00:00+01:00", tags: ["solo"]),
