@@ -22,29 +22,27 @@ public enum HTMLEscaping {
     /// Decodes numeric character references and the named entities that cmark-gfm and
     /// hand-written HTML commonly use. Unknown entities stay as written.
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard character == "&",
-                  let semicolon = text[index...].prefix(34).firstIndex(of: ";")
-            else {
-                result.append(character)
-                index = text.index(after: index)
-                continue
-            }
-            let name = text[text.index(after: index)..<semicolon]
-            if let decoded = decodeEntity(name) {
-                result += decoded
-                index = text.index(after: semicolon)
-            } else {
-                result.append(character)
-                index = text.index(after: index)
-            }
+        let ampersand = UInt8(ascii: "&"), semicolon = UInt8(ascii: ";")
+        guard text.utf8.contains(ampersand) else { return text }
+        // On UTF-8 bytes: entity names are ASCII, and everything else is copied in stretches.
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        var index = 0
+        while let found = bytes[index...].firstIndex(of: ampersand) {
+            index = found + 1
+            // The `;` within 32 bytes after the `&` (no entity name is longer).
+            guard let end = bytes[index..<min(bytes.count, index + 33)].firstIndex(of: semicolon),
+                  let decoded = decodeEntity(Substring(String(decoding: bytes[index..<end], as: UTF8.self)))
+            else { continue }
+            result.append(contentsOf: bytes[copied..<found])
+            result.append(contentsOf: decoded.utf8)
+            index = end + 1
+            copied = index
         }
-        return result
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func decodeEntity(_ name: Substring) -> String? {

@@ -1,0 +1,27 @@
+import Testing
+@testable import MarkdownRendering
+
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    @Test("Unescaping decodes named and numeric entities and leaves everything else as written", arguments: [
+        ("Fish &amp; Chips", "Fish & Chips"),
+        ("&lt;p&gt; &quot;quoted&quot; &#39;single&#39;", "<p> \"quoted\" 'single'"),
+        ("&#x1F404; &#128004; &#X41;", "🐄 🐄 A"),
+        ("Grüße &amp; 🐄 &hellip; &ndash;", "Grüße & 🐄 … –"),
+        ("AT&T and R&D; &unknown; &#0; &#xZZ;", "AT&T and R&D; &unknown; &#0; &#xZZ;"),
+        ("a & b; &amp", "a & b; &amp"),
+        ("&" + String(repeating: "a", count: 40) + ";", "&" + String(repeating: "a", count: 40) + ";"),
+        ("&&amp;;", "&&;"),
+        ("no entities at all", "no entities at all"),
+        ("&amp;&amp;", "&&"),
+    ])
+    func unescapes(input: String, expected: String) {
+        #expect(HTMLEscaping.unescape(input) == expected)
+    }
+
+    @Test("Escaping and unescaping round-trip")
+    func roundTrip() {
+        let text = "<a href=\"x\">Grüße & 🐄</a> 'q'"
+        #expect(HTMLEscaping.unescape(HTMLEscaping.escape(text)) == text)
+    }
+}
