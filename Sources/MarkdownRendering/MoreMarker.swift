@@ -37,7 +37,7 @@ enum MoreMarker {
 
     /// Splits rendered HTML at the marker: the body without it, and the summary.
     static func split(_ html: String, placement: Placement) -> (body: String, summary: String, rest: String)? {
-        guard let range = html.range(of: marker) else { return nil }
+        guard let range = ByteSearch.range(of: marker, in: html) else { return nil }
         let before = html[..<range.lowerBound]
         var after = html[range.upperBound...]
         switch placement {
@@ -47,7 +47,8 @@ enum MoreMarker {
         case .inline:
             var summary = String(before)
             var rest = after
-            if let close = after.range(of: "</p>") {
+            let afterOffset = html.utf8.distance(from: html.utf8.startIndex, to: after.startIndex)
+            if let close = ByteSearch.range(of: "</p>", in: html, from: afterOffset) {
                 summary += after[..<close.upperBound]
                 rest = after[close.upperBound...]
             }

@@ -11,7 +11,7 @@ enum ShortcodeToken {
     /// Puts each shortcode's HTML back. A token alone in a paragraph replaces the whole
     /// `<p>…</p>` (as Hugo unwraps block shortcodes); anywhere else just the token is replaced.
     static func substitute(_ html: String, _ outputs: [Int: String]) -> String {
-        guard !outputs.isEmpty, html.contains(prefix) else { return html }
+        guard !outputs.isEmpty, ByteSearch.offset(of: prefix, in: html) != nil else { return html }
         let bytes = Array(html.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + outputs.values.reduce(0) { $0 + $1.utf8.count })

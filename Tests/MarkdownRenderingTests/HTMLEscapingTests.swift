@@ -25,3 +25,20 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping.unescape(HTMLEscaping.escape(text)) == text)
     }
 }
+
+@Suite("Byte search")
+struct ByteSearchTests {
+    @Test("Finds ASCII markers by UTF-8 offset, after multi-byte text and from a given offset")
+    func findsMarkers() throws {
+        let html = "<p>Grüße 🐄 ZZCHRSC1 und </p><p>ZZCHRSC2</p>"
+        #expect(ByteSearch.offset(of: "ZZCHRSC", in: html) == "<p>Grüße 🐄 ".utf8.count)
+        let first = try #require(ByteSearch.range(of: "</p>", in: html))
+        #expect(html[..<first.lowerBound] == "<p>Grüße 🐄 ZZCHRSC1 und ")
+        let second = try #require(ByteSearch.range(of: "</p>", in: html, from: html.utf8.distance(from: html.startIndex, to: first.upperBound)))
+        #expect(html[second.upperBound...].isEmpty)
+        #expect(ByteSearch.offset(of: "ZZCHRSC3", in: html) == nil)
+        #expect(ByteSearch.offset(of: "", in: html) == nil)
+        #expect(ByteSearch.offset(of: "</p>", in: "</p", from: 0) == nil)
+        #expect(ByteSearch.offset(of: "aab", in: "aaab") == 1)
+    }
+}
