@@ -55,8 +55,29 @@ public struct SourceFile: Sendable, Hashable {
         return (text, notes)
     }
 
-    /// UTF-8 sequences as UTF-8, every byte that is not part of one as Windows-1252.
-    static func decodeMixed(_ bytes: ArraySlice<UInt8>) -> String {
+    /// Whether `bytes` are well-formed UTF-8, without making a String of them (ASCII is skipped
+    /// eight bytes at a time).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                guard let length = validSequenceLength(bytes[...], at: index) else { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
+    /// UTF-8 sequences as UTF-8, every byte that is not part of one as Windows-1252 (its five
+    /// undefined bytes as the C1 controls of the same number).
+    public static func decodeMixed(_ bytes: ArraySlice<UInt8>) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
         var index = bytes.startIndex

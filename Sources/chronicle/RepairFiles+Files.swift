@@ -13,67 +13,13 @@ extension RepairFiles {
         return String(cString: strerror(error))
     }
 
-    /// Reads a file; bytes that are not UTF-8 are read as Windows-1252 (C1 controls for its five
-    /// undefined bytes).
+    /// Reads a file. When it is not UTF-8, what is valid UTF-8 stays so and every other byte is
+    /// read as Windows-1252, as the build reads it (`SourceFile.decodeMixed`).
     static func read(_ path: String) -> Input? {
         guard let bytes = FileIO.read(path) else { return nil }
-        if isValidUTF8(bytes) { return Input(bytes: bytes, wasUTF8: true) }
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes {
-            if byte >= 0x80 && byte <= 0x9F, let value = windows1252High[Int(byte) - 0x80] {
-                scalars.append(value)
-            } else {
-                scalars.append(Unicode.Scalar(byte))
-            }
-        }
-        return Input(bytes: Array(String(scalars).utf8), wasUTF8: false)
+        if SourceFile.isValidUTF8(bytes) { return Input(bytes: bytes, wasUTF8: true) }
+        return Input(bytes: Array(SourceFile.decodeMixed(bytes[...]).utf8), wasUTF8: false)
     }
-
-    /// Whether `bytes` are valid UTF-8 (ASCII is skipped eight bytes at a time).
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        let valid = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            let count = buffer.count
-            guard let base = buffer.baseAddress else { return true }
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index < count {
-                if index + 8 <= count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                let length: Int
-                var low: UInt8 = 0x80
-                var high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; low = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-                case 0xED: length = 3; high = 0x9F
-                case 0xF0: length = 4; low = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; high = 0x8F
-                default: return false
-                }
-                guard index + length <= count, (low...high).contains(buffer[index + 1]) else { return false }
-                for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return false }
-                index += length
-            }
-            return true
-        }
-        return valid
-    }
-
-    private static let windows1252High: [Unicode.Scalar?] = [
-        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
-        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
-        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
-        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
-    ]
 
     /// `DIR/FILE` for a relative FILE without `..`, else `DIR/name`.
     static func outputPath(for path: String, in directory: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import TextRepair
 
 /// The file side of `chronicle repair`: reading, repairing (in parallel), writing, explaining.
@@ -136,7 +137,7 @@ struct RepairFiles {
         for deferGuesses in [true, false] {
             _ = TextRepairer.repairedUTF8(damaged, vocabulary: vocabulary, deferGuesses: deferGuesses)
         }
-        _ = isValidUTF8(damaged)
+        _ = SourceFile.isValidUTF8(damaged)
     }
 
     /// `compute` and `finish` for items `0..<count`: on both threads of `work` when there is

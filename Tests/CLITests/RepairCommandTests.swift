@@ -348,6 +348,18 @@ import TestSupport
 
     // MARK: - 8. Unreadable files
 
+    @Test("A file that is UTF-8 but for a stray Windows-1252 byte keeps its UTF-8 and converts only that byte")
+    func strayByteInUTF8File() throws {
+        let folder = try ChronicleProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let raw: [UInt8] = Array("Grüße aus Köln ".utf8) + [0x96] + Array(" 🐄\n".utf8)
+        try Data(raw).write(to: folder.appending(path: "mixed.md"))
+        let run = try ChronicleProcess.run(["repair", "mixed.md"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stdout == "Grüße aus Köln – 🐄\n")
+        #expect(run.stderr == "mixed.md:1:1: warning: not UTF-8; read as Windows-1252 and written as UTF-8 [repair.encoding]\n")
+    }
+
     @Test("A missing file among others gets an error line and exit status 1; the others are still written")
     func missingFileIsReportedAndOthersWritten() throws {
         let folder = try ChronicleProcess.temporaryFolder()
