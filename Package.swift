@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "CFileSystem"),
         .target(name: "CThreads"),
         .target(name: "TextRepair"),
+        .target(name: "Templates"),
         .target(
             name: "ContentParsing",
             dependencies: [
@@ -75,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "TextRepairTests",
             dependencies: ["TextRepair"]
+        ),
+        .testTarget(
+            name: "TemplatesTests",
+            dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(name: "ContentParsingTests", dependencies: ["SiteCore", "ContentParsing"]),
         .testTarget(
