@@ -32,6 +32,22 @@ let package = Package(
         .target(name: "SiteCore"),
         .target(name: "CFileSystem"),
         .target(name: "CThreads"),
+        // Lets cmark-gfm parse on several threads (see its header). With the static cmark-gfm
+        // (release build) --wrap routes two calls inside it to the gate's counting wrappers; with
+        // libcmark-gfm.so (debug, tests) the executable's own definition of the function that
+        // makes those calls interposes the library's, so it must be in the dynamic symbol table
+        // (linkers put it there anyway, as the library defines it too). Each flag is a no-op in
+        // the other kind of link.
+        .target(
+            name: "CCmarkGate",
+            linkerSettings: [
+                .unsafeFlags([
+                    "-Xlinker", "--wrap=cmark_inlines_add_special_character",
+                    "-Xlinker", "--wrap=cmark_inlines_remove_special_character",
+                    "-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters",
+                ], .when(platforms: [.linux])),
+            ]
+        ),
         .target(name: "TextRepair"),
         .target(name: "Templates"),
         .target(
@@ -44,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "MarkdownRendering",
-            dependencies: ["SiteCore", "ContentParsing", "CCmarkGFM"]
+            dependencies: ["SiteCore", "ContentParsing", "CCmarkGFM", "CCmarkGate"]
         ),
         .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
         .plugin(
@@ -84,7 +100,7 @@ let package = Package(
         .testTarget(name: "ContentParsingTests", dependencies: ["SiteCore", "ContentParsing"]),
         .testTarget(
             name: "MarkdownRenderingTests",
-            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering"]
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "CCmarkGate"]
         ),
         .testTarget(
             name: "SiteBuilderTests",

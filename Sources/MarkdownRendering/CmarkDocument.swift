@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkGate
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,11 +11,23 @@ import Darwin
 /// A parsed cmark-gfm document: owns its parser (whose extension list the HTML renderer needs)
 /// and its node tree, and frees both when it goes away.
 ///
-/// Not `Sendable`: one document belongs to one render call. Parsing happens under `CmarkLock`;
-/// `renderHTML()` does not need it.
+/// Not `Sendable`: one document belongs to one render call. Documents are parsed and rendered
+/// on many threads at once; only `cmark_parser_finish` runs inside the gate of
+/// `CmarkConcurrency` (with parsers of the same extension set, or alone).
 public final class CmarkDocument {
     private static let extensionsRegistered: Void = {
         cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    /// A bit for each core extension, by address: a parser's gate key is the set of its
+    /// attached extensions (the same set, the same special characters).
+    private static let extensionBits: [(address: UInt, bit: UInt64)] = {
+        _ = extensionsRegistered
+        let names = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+        return names.enumerated().compactMap { index, name in
+            guard let syntax = cmark_find_syntax_extension(name) else { return nil }
+            return (UInt(bitPattern: Int(bitPattern: syntax)), UInt64(1) << UInt64(index))
+        }
     }()
 
     private let parser: OpaquePointer
@@ -22,27 +35,50 @@ public final class CmarkDocument {
     let options: Int32
 
     init(markdown: String, options: Int32, extensions: [String]) {
+        _ = CmarkConcurrency.mode  // the self-test, once, before the first parse
         self.options = options
-        var text = markdown
-        (parser, root) = CmarkLock.withLock {
-            _ = CmarkDocument.extensionsRegistered
-            let parser = cmark_parser_new(options)!
-            for name in extensions {
-                if let syntax = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, syntax)
-                }
-            }
-            text.withUTF8 { buffer in
-                if let base = buffer.baseAddress, buffer.count > 0 {
-                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        cmark_parser_feed(parser, $0, buffer.count)
-                    }
-                }
-            }
-            let root = cmark_parser_finish(parser)!
-            return (parser, root)
-        }
+        (parser, root) = Self.parse(markdown, options: options, extensions: extensions)
         cmark_consolidate_text_nodes(root)
+    }
+
+    /// A parser with `extensions` attached, fed `markdown` and finished (the finish in the gate).
+    private static func parse(_ markdown: String, options: Int32, extensions: [String]) -> (parser: OpaquePointer, root: OpaquePointer) {
+        _ = extensionsRegistered
+        let parser = cmark_parser_new(options)!
+        var key: UInt64 = 0
+        for name in extensions {
+            guard let syntax = cmark_find_syntax_extension(name) else { continue }
+            cmark_parser_attach_syntax_extension(parser, syntax)
+            let address = UInt(bitPattern: Int(bitPattern: syntax))
+            // An extension registered by someone else: its parsers share the gate with no one.
+            key |= extensionBits.first { $0.address == address }?.bit ?? CHRONICLE_CMARK_GATE_EXCLUSIVE
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            if let base = buffer.baseAddress, buffer.count > 0 {
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        let gate = chronicle_cmark_gate_shared()
+        chronicle_cmark_gate_enter(gate, key)
+        let root = cmark_parser_finish(parser)!
+        chronicle_cmark_gate_leave(gate)
+        return (parser, root)
+    }
+
+    /// `markdown` as HTML, for `CmarkConcurrency`'s self-test (which runs before the first
+    /// document is made, so it cannot make one).
+    static func selfTestHTML(_ markdown: String, extensions: [String]) -> String {
+        let (parser, root) = parse(markdown, options: Int32(CMARK_OPT_DEFAULT), extensions: extensions)
+        defer {
+            cmark_node_free(root)
+            cmark_parser_free(parser)
+        }
+        guard let html = cmark_render_html(root, Int32(CMARK_OPT_DEFAULT), cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
     }
 
     deinit {

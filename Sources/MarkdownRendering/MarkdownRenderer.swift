@@ -6,7 +6,8 @@ import ContentParsing
 /// (typographer) and raw HTML only when `unsafe` is set (otherwise cmark writes
 /// `<!-- raw HTML omitted -->`, as Hugo does).
 ///
-/// Parsing goes through `CmarkLock`; rendering a parsed document runs in parallel.
+/// Parses and renders on many threads at once (see `CmarkConcurrency` for the one step of a parse
+/// that cmark-gfm cannot run for two extension sets at once).
 public struct MarkdownRenderer: Sendable {
     public var markup: MarkupConfig
 
@@ -35,7 +36,7 @@ public struct MarkdownRenderer: Sendable {
         return names
     }
 
-    /// Parses Markdown into a document tree (under `CmarkLock`).
+    /// Parses Markdown into a document tree.
     public func parse(_ markdown: String) -> CmarkDocument {
         let document = CmarkDocument(markdown: markdown, options: cmarkOptions, extensions: extensionNames)
         if markup.linkify { AutolinkFixer.fix(document) }
