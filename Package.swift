@@ -97,7 +97,10 @@ let package = Package(
             name: "TemplatesTests",
             dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .testTarget(name: "ContentParsingTests", dependencies: ["SiteCore", "ContentParsing"]),
+        .testTarget(
+            name: "ContentParsingTests",
+            dependencies: ["SiteCore", "ContentParsing", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(
             name: "MarkdownRenderingTests",
             dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "CCmarkGate"]

@@ -9,18 +9,18 @@ public enum DocumentParser {
         _ source: SourceFile, catalog: ShortcodeCatalog = .builtIn,
         taxonomies: [String] = ["tags", "categories"]
     ) -> (document: Document, metadata: PageMetadata, diagnostics: [Diagnostic]) {
-        let lineIndex = LineIndex(source.text)
+        // Each part makes a line index only when a problem needs a line and column: most files have none.
         var diagnostics: [Diagnostic] = []
 
         let (block, splitDiagnostics) = FrontMatterSplitter.split(source)
         diagnostics += splitDiagnostics
-        let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(block, source: source, lineIndex: lineIndex)
+        let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(block, source: source)
         diagnostics += frontMatterDiagnostics
         let (metadata, metadataDiagnostics) = PageMetadata.read(frontMatter, source: source, taxonomies: taxonomies)
         diagnostics += metadataDiagnostics
 
         let body = ShortcodeParser.parse(
-            block.body, bodyOffset: block.bodyOffset, source: source, catalog: catalog, lineIndex: lineIndex)
+            block.body, bodyOffset: block.bodyOffset, source: source, catalog: catalog)
         diagnostics += body.diagnostics
 
         var document = Document(

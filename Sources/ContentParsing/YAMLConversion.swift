@@ -7,9 +7,14 @@ import Yams
 /// scalars are always strings.
 enum YAMLConversion {
     static func parse(_ text: String) throws(StructuredDataError) -> StructuredData {
+        // Yams resolves every plain scalar's type by trying up to seven regular expressions in
+        // turn (a tenth of a site build). Front matter without `!` has no explicit tags, so
+        // Yams' basic resolver (no expressions) is used and `YAMLScalarKind` types the plain
+        // scalars by the same rules, written out; with a `!`, Yams does it all as before.
+        let fast = !text.utf8.contains(UInt8(ascii: "!"))
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, fast ? .basic : .default)
         } catch let error as YamlError {
             throw convert(error)
         } catch {
@@ -17,7 +22,7 @@ enum YAMLConversion {
         }
         guard let root else { return StructuredData(value: .table([:]), keyLines: [:]) }
         guard case .mapping(let mapping) = root else {
-            if case .scalar(let scalar) = root, scalar.style == .plain, Self.isNull(root) {
+            if case .scalar(let scalar) = root, scalar.style == .plain, kind(root) == .null {
                 return StructuredData(value: .table([:]), keyLines: [:])
             }
             throw StructuredDataError(
@@ -43,7 +48,7 @@ enum YAMLConversion {
             var table: [String: ParamValue] = [:]
             var merged: [String: ParamValue] = [:]
             for (key, item) in mapping {
-                if key.tag.rawValue == Tag.Name.merge.rawValue, key.scalar?.style == .plain {
+                if key.scalar?.style == .plain, kind(key) == .merge {
                     // `<<: *base` or `<<: [*a, *b]`: the merged keys lose to the mapping's own.
                     let sources = item.sequence.map(Array.init) ?? [item]
                     for source in sources.reversed() {
@@ -68,26 +73,44 @@ enum YAMLConversion {
         }
     }
 
-    private static func isNull(_ node: Node) -> Bool {
-        node.tag.rawValue == Tag.Name.null.rawValue
+    /// A node's type: from its tag, or, for a plain scalar that the basic resolver left a
+    /// string, by the default resolver's rules (`YAMLScalarKind`).
+    private static func kind(_ node: Node) -> YAMLScalarKind {
+        let tag = node.tag.rawValue
+        if tag == Tag.Name.str.rawValue, let scalar = node.scalar, scalar.style == .plain {
+            return YAMLScalarKind(scalar.string)
+        }
+        switch tag {
+        case Tag.Name.null.rawValue: return .null
+        case Tag.Name.bool.rawValue: return .bool
+        case Tag.Name.int.rawValue: return .int
+        case Tag.Name.float.rawValue: return .float
+        case Tag.Name.merge.rawValue: return .merge
+        default: return .string
+        }
     }
 
     private static func scalarValue(_ scalar: Node.Scalar, node: Node) -> ParamValue {
         let text = scalar.string
         guard scalar.style == .plain else { return .string(text) }
-        switch node.tag.rawValue {
-        case Tag.Name.null.rawValue:
+        switch kind(node) {
+        case .null:
             return .null
-        case Tag.Name.bool.rawValue:
-            return node.bool.map(ParamValue.bool) ?? .string(text)
-        case Tag.Name.int.rawValue:
+        case .bool:
+            // As Yams' `Bool.construct`.
+            switch text.lowercased() {
+            case "true", "yes", "on": return .bool(true)
+            case "false", "no", "off": return .bool(false)
+            default: return .string(text)
+            }
+        case .int:
             // Sexagesimal `1:30` is an int in YAML 1.1; nobody means that in front matter.
             guard !text.contains(":"), let number = node.int else { return .string(text) }
             return .int(number)
-        case Tag.Name.float.rawValue:
+        case .float:
             guard !text.contains(":"), let number = node.float else { return .string(text) }
             return .double(number)
-        default:
+        case .merge, .string:
             // Timestamps stay as written; everything else is a string.
             return .string(text)
         }

@@ -11,6 +11,16 @@ struct HeadingIDGenerator {
     static func sanitize(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.trimmingGoWhitespace().unicodeScalars {
+            // ASCII, most of every heading, without the Unicode property tables.
+            if scalar.isASCII {
+                switch scalar.value {
+                case 0x41...0x5A: result.append(Unicode.Scalar(UInt8(scalar.value) | 0x20))
+                case 0x61...0x7A, 0x30...0x39, 0x5F: result.append(scalar)
+                case 0x2D, 0x20: result.append("-")
+                default: break
+                }
+                continue
+            }
             if scalar == "-" || scalar == " " {
                 result.append("-")
             } else if scalar == "_" || scalar.isGoLetter || scalar.properties.generalCategory == .decimalNumber {
@@ -76,7 +86,15 @@ extension StringProtocol {
             guard scalars[before].isGoSpace else { break }
             end = before
         }
+        // Nothing to trim: the text itself, not a copy.
+        if start == scalars.startIndex && end == scalars.endIndex, let whole = self as? String { return whole }
         // Through UTF-8: the bounds are scalar boundaries, not always character ones.
         return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// Whether the text is empty or only Go white space (`trimmingGoWhitespace().isEmpty`
+    /// without making the trimmed copy).
+    var isGoBlank: Bool {
+        unicodeScalars.allSatisfy(\.isGoSpace)
     }
 }

@@ -4,39 +4,87 @@ enum HugoText {
     /// line breaks, tags and comments go (html/template's `stripTags`), and every run of white
     /// space shrinks to its first character. Entities stay as written.
     static func stripHTML(_ html: String) -> String {
-        guard html.contains(where: { $0 == "<" || $0 == ">" }) else { return html }
-        let text = stripTags(Array(html.utf8))
-        var result = String.UnicodeScalarView()
-        var wasSpace = false
-        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
-            let isSpace = scalar.isGoSpace
-            if !(isSpace && wasSpace) { result.append(scalar) }
-            wasSpace = isSpace
+        var html = html
+        let stripped = html.withUTF8 { bytes -> [UInt8]? in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return nil }
+            var text = CollapsedText(capacity: bytes.count)
+            stripTags(bytes, into: &text)
+            return text.bytes
         }
-        return String(result)
+        guard let stripped else { return html }
+        return String(decoding: stripped, as: UTF8.self)
+    }
+
+    /// Text written byte by byte, with every run of white space (Go's `unicode.IsSpace`) shrunk
+    /// to its first character as it is written.
+    private struct CollapsedText {
+        var bytes: [UInt8] = []
+        private var wasSpace = false
+        /// Bytes still to come of a multi-byte character whose first byte was written.
+        private var pending = 0
+        /// Of a multi-byte white-space character being dropped: bytes still to drop.
+        private var dropping = 0
+        private var sequence: [UInt8] = []
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            if byte < 0x80 && pending == 0 && dropping == 0 {
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if !(isSpace && wasSpace) { bytes.append(byte) }
+                wasSpace = isSpace
+                return
+            }
+            appendMultibyte(byte)
+        }
+
+        private mutating func appendMultibyte(_ byte: UInt8) {
+            if pending > 0 || dropping > 0 {
+                // A continuation byte (or, in broken input, whatever comes): finish the character.
+                sequence.append(byte)
+                if pending > 0 { pending -= 1 } else { dropping -= 1 }
+                if pending == 0 && dropping == 0 { finishCharacter() }
+                return
+            }
+            let length = UTF8Scalar.length(byte)
+            sequence = [byte]
+            if length == 1 {
+                finishCharacter()
+            } else {
+                pending = length - 1
+            }
+        }
+
+        private mutating func finishCharacter() {
+            let isSpace = UTF8Scalar.isGoSpace(sequence, at: 0)
+            if !(isSpace && wasSpace) { bytes.append(contentsOf: sequence) }
+            wasSpace = isSpace
+            sequence.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The text between tags; `\n` -> space, `</p>`, `<br>`, `<br />` -> `\n`. A `<` that does
     /// not start a tag (`a <3`) stays; the content of script, style, textarea and title stays.
-    private static func stripTags(_ bytes: [UInt8]) -> [UInt8] {
+    private static func stripTags(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout CollapsedText) {
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
         var index = 0
         func isAlpha(_ byte: UInt8) -> Bool {
             (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
         }
-        func starts(_ text: String, at position: Int, caseInsensitive: Bool = false) -> Bool {
-            // No copy of the needle: this runs for every `<` of a page.
-            let needle = text.utf8
-            guard position + needle.count <= bytes.count else { return false }
-            var cursor = position
-            for byte in needle {
-                let actual = bytes[cursor]
-                if caseInsensitive ? (actual | 0x20) != (byte | 0x20) : actual != byte { return false }
-                cursor += 1
+        func starts(_ text: StaticString, at position: Int, caseInsensitive: Bool = false) -> Bool {
+            text.withUTF8Buffer { needle in
+                guard position + needle.count <= bytes.count else { return false }
+                for offset in 0..<needle.count {
+                    let actual = bytes[position + offset], byte = needle[offset]
+                    if caseInsensitive ? (actual | 0x20) != (byte | 0x20) : actual != byte { return false }
+                }
+                return true
             }
-            return true
+        }
+        /// Whether `bytes[start..<end]` is `name` (lower-case ASCII), ignoring case.
+        func isName(_ name: StaticString, _ start: Int, _ end: Int) -> Bool {
+            end - start == name.utf8CodeUnitCount && starts(name, at: start, caseInsensitive: true)
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -79,7 +127,6 @@ enum HugoText {
                 || bytes[nameEnd] == UInt8(ascii: "-") || bytes[nameEnd] == UInt8(ascii: ":") {
                 nameEnd += 1
             }
-            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
             // Skip the attributes, minding quotes.
             var cursor = nameEnd
             var quote: UInt8?
@@ -96,29 +143,43 @@ enum HugoText {
             }
             index = min(bytes.count, cursor + 1)
             // Raw text elements: their content is text up to the closing tag.
-            if !isEnd, ["script", "style", "textarea", "title"].contains(name) {
-                var end = index
-                let closing = "</\(name)"
-                while end < bytes.count, bytes[end] != lt || !starts(closing, at: end, caseInsensitive: true) { end += 1 }
-                for textByte in bytes[index..<end] {
-                    out.append(textByte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : textByte)
-                }
-                index = end
+            guard !isEnd else { continue }
+            let closing: StaticString
+            if isName("script", nameStart, nameEnd) {
+                closing = "</script"
+            } else if isName("style", nameStart, nameEnd) {
+                closing = "</style"
+            } else if isName("textarea", nameStart, nameEnd) {
+                closing = "</textarea"
+            } else if isName("title", nameStart, nameEnd) {
+                closing = "</title"
+            } else {
+                continue
             }
+            var end = index
+            while end < bytes.count, bytes[end] != lt || !starts(closing, at: end, caseInsensitive: true) { end += 1 }
+            for textByte in bytes[index..<end] {
+                out.append(textByte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : textByte)
+            }
+            index = end
         }
-        return out
     }
 
     /// Hugo's `helpers.TotalWords`: runs of non-space characters.
     static func totalWords(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let wasInWord = inWord
-            inWord = !scalar.isGoSpace
-            if inWord && !wasInWord { count += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let wasInWord = inWord
+                inWord = !UTF8Scalar.isGoSpace(bytes, at: index)
+                if inWord && !wasInWord { count += 1 }
+                index += UTF8Scalar.length(bytes[index])
+            }
+            return count
         }
-        return count
     }
 
     /// Hugo's `TruncateWordsToWholeSentence`: counts white-space characters up to `length`,
@@ -172,3 +233,33 @@ enum HugoText {
 }
 
 import Foundation
+
+/// Go's `unicode.IsSpace` on UTF-8 bytes, without making scalars of the ASCII majority.
+enum UTF8Scalar {
+    /// The length of the sequence a lead byte starts (1 for ASCII and for stray continuation bytes).
+    @inline(__always)
+    static func length(_ lead: UInt8) -> Int {
+        if lead < 0xC0 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
+    }
+
+    /// Whether the scalar starting at `index` is white space as Go sees it.
+    @inline(__always)
+    static func isGoSpace<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index) -> Bool
+    where Bytes.Index == Int {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+        }
+        // Every non-ASCII space starts with C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…U+205F)
+        // or E3 (U+3000).
+        guard lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 else { return false }
+        let length = length(lead)
+        guard index + length <= bytes.endIndex else { return false }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
+        for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return Unicode.Scalar(value)?.isGoSpace ?? false
+    }
+}

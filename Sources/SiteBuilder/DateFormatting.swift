@@ -12,28 +12,29 @@ public enum DateFormatting {
 
     /// `9. August 2023` in German, `August 9, 2023` in English (and other languages).
     public static func long(_ date: ContentDate, language: String) -> String {
-        let parts = date.components
-        let month = (monthNames[language] ?? monthNames["en"]!)[(parts.month ?? 1) - 1]
+        let parts = date.civil
+        let month = (monthNames[language] ?? monthNames["en"]!)[parts.month - 1]
         switch language {
-        case "de": return "\(parts.day ?? 1). \(month) \(parts.year ?? 0)"
-        default: return "\(month) \(parts.day ?? 1), \(parts.year ?? 0)"
+        case "de": return "\(parts.day). \(month) \(parts.year)"
+        default: return "\(month) \(parts.day), \(parts.year)"
         }
     }
 
     /// RFC 3339 with the written offset: `2023-08-09T10:24:31+02:00`.
     public static func iso8601(_ date: ContentDate) -> String {
-        let parts = date.components
+        let parts = date.civil
+        var text = padded(parts.year, 4) + "-" + padded(parts.month, 2) + "-" + padded(parts.day, 2)
+        text += "T" + padded(parts.hour, 2) + ":" + padded(parts.minute, 2) + ":" + padded(parts.second, 2)
         let offset = date.offsetSeconds
-        let zone: String
-        if offset == 0 {
-            zone = "Z"
-        } else {
-            let sign = offset < 0 ? "-" : "+"
-            let minutes = abs(offset) / 60
-            zone = String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
-        }
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 1, parts.day ?? 1,
-            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0) + zone
+        if offset == 0 { return text + "Z" }
+        let minutes = abs(offset) / 60
+        return text + (offset < 0 ? "-" : "+") + padded(minutes / 60, 2) + ":" + padded(minutes % 60, 2)
+    }
+
+    /// A number with leading zeros to `width` digits (`%0Nd`).
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(abs(number))
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (number < 0 ? 1 : 0)))
+        return (number < 0 ? "-" : "") + zeros + digits
     }
 }

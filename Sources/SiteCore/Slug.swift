@@ -43,11 +43,38 @@ public enum Slug {
         sanitize(text).lowercased()
     }
 
-    /// Percent-encodes a path for use in an `href` or a feed, leaving `/` alone.
+    /// Percent-encodes a path for use in an `href` or a feed, leaving `/` alone: every UTF-8
+    /// byte outside the path characters Foundation allows becomes `%XX` (as Foundation's
+    /// `addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)` does, `?` and `#`
+    /// encoded too). Most paths need nothing and are returned as they are.
     public static func percentEncodedPath(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#")
-        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        guard path.utf8.contains(where: { !isPathAllowed($0) }) else { return path }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count + 16)
+        for byte in path.utf8 {
+            if isPathAllowed(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `CharacterSet.urlPathAllowed`: ASCII letters and digits and `!$&'()*+,-./:=@_~` (not `;`).
+    @inline(__always)
+    private static func isPathAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x61...0x7A, 0x41...0x5A, 0x30...0x39: true
+        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "-"),
+             UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "="),
+             UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
     }
 }
 

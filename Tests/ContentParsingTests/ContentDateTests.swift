@@ -70,3 +70,27 @@ import Testing
         #expect(ContentDate.parse("1900-02-29") == nil)
     }
 }
+
+/// `ContentDate.civil` computes calendar fields by arithmetic; it must agree with Foundation's
+/// Gregorian calendar in the written offset, which it replaced on the hot path.
+@Suite struct CivilTimeTests {
+    @Test func agreesWithTheCalendarOnManyDatesAndOffsets() {
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        // Fixed points first (leap days, year ends, the epoch, far future), then random ones.
+        var seconds: [TimeInterval] = [0, -1, 951_782_400, 951_868_799, 1_709_164_800, 1_704_067_199, 4_102_444_800, -5_000_000_000, 253_402_300_799]
+        for _ in 0..<3000 { seconds.append(TimeInterval(Int64.random(in: -12_000_000_000...32_000_000_000, using: &generator))) }
+        for second in seconds {
+            for offset in [0, 3600, 7200, -18_000, 19_800, -34_200, 50_400, -43_200] {
+                let date = ContentDate(date: Date(timeIntervalSince1970: second + 0.75), offsetSeconds: offset, hasOffset: true, text: "")
+                let expected = date.components
+                let civil = date.civil
+                #expect(civil.year == expected.year && civil.month == expected.month && civil.day == expected.day
+                    && civil.hour == expected.hour && civil.minute == expected.minute && civil.second == expected.second
+                    && civil.weekday == expected.weekday, "\(second) \(offset): \(civil) vs \(expected)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20_000)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteCore
 
@@ -16,5 +17,32 @@ import Testing
     ])
     func urlizesAsHugoDoes(input: String, expected: String) {
         #expect(Slug.urlize(input) == expected)
+    }
+}
+
+/// `Slug.percentEncodedPath` encodes bytes itself; it must agree with Foundation's
+/// `addingPercentEncoding(withAllowedCharacters: .urlPathAllowed - "?#")`, which it replaced.
+@Suite struct PercentEncodedPathTests {
+    static func foundation(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+
+    @Test(arguments: [
+        "/posts/2024/a/", "/de/tags/änderungen/", "/a b/", "/100%/", "/x?y#z/", "/emoji-🐄/", "/[x]/{y}/",
+        "/\"quote\"/<tag>/", "/tab\there/", "/a+b=c;d,e:f@g!h$i&j'k(l)m*n~o_p.q-r/", "", "/",
+    ])
+    func agreesWithFoundation(_ path: String) {
+        #expect(Slug.percentEncodedPath(path) == Self.foundation(path))
+    }
+
+    @Test func agreesWithFoundationOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Array("abcXYZ019 /%?#[]{}<>\"'`^|\\~!$&()*+,;=:@-._äöüß€🐄\u{301}\t\n").map(String.init)
+        for _ in 0..<2000 {
+            let path = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Slug.percentEncodedPath(path) == Self.foundation(path), "\(path.debugDescription)")
+        }
     }
 }
