@@ -37,10 +37,16 @@ site: build
 pydeps:
 	@python3 -c 'import feedparser, yaml' 2>/dev/null || python3 -m pip install --quiet feedparser pyyaml
 
+# Every test: the Swift tests, the feeds as a feed reader reads them, the parallel cmark-gfm
+# parsing under ThreadSanitizer (test-tsan), and the release binary as users get it (its static
+# parallel cmark route, byte-identical output with 1 thread and with every core).
 test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/check_feeds.py .build/debug/chronicle
+	$(MAKE) test-tsan
+	$(MAKE) build
+	bash scripts/check_release.sh $(RELEASE_BIN)
 
 # The parallel cmark-gfm parsing (Sources/CCmarkGate) under ThreadSanitizer: a build of its own
 # in TSAN_SCRATCH (every module instrumented: 4.5 minutes from scratch on 2 busy cores), then

@@ -76,7 +76,7 @@ let package = Package(
             name: "SiteBuilder",
             dependencies: [
                 "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "DefaultTheme", "CFileSystem",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Templates",
             ]
         ),
         .executableTarget(

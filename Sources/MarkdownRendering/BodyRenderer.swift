@@ -2,10 +2,10 @@ import ContentParsing
 import SiteCore
 
 /// Renders a page body: shortcodes expanded, Markdown through cmark-gfm, Hugo's heading ids,
-/// table of contents and summary.
+/// table of contents and summary; and, from the same parse, the body as feeds show it.
 ///
-/// A value type without shared state: render pages from as many threads as you like (the
-/// cmark parse inside is serialized by `CmarkLock`).
+/// A value type without shared state: render pages from as many threads as you like (see
+/// `CmarkDocument` for how cmark-gfm's parsers share one table).
 public struct BodyRenderer: Sendable {
     public var markup: MarkupConfig
     /// Hugo's `summaryLength`: words of the automatic summary (before running on to the end
@@ -19,8 +19,19 @@ public struct BodyRenderer: Sendable {
 
     private var markdown: MarkdownRenderer { MarkdownRenderer(markup: markup) }
 
-    public func render(_ document: Document, context: RenderContext) -> (body: RenderedBody, diagnostics: [Diagnostic]) {
-        let session = RenderSession(markdown: markdown, context: context, source: document.source)
+    /// What one body render gives.
+    public struct Output: Sendable {
+        public var body: RenderedBody
+        /// The body as feeds show it; the page form when `feed` was not asked for.
+        public var feed: FeedBody
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Renders `document`. With `feed`, the feed form is derived from the same parse: only the
+    /// shortcodes' HTML differs between the two forms (admonitions as block quotes, videos as
+    /// links), so the tree is parsed and rendered once and the shortcodes are put back twice.
+    public func render(_ document: Document, context: RenderContext, feed: Bool = true) -> Output {
+        let session = RenderSession(markdown: markdown, context: context, source: document.source, wantsFeed: feed)
         // A parser that could not split the body leaves no nodes: render the body as Markdown.
         let nodes = document.nodes.isEmpty && !document.body.isEmpty
             ? [BodyNode.text(document.body, offset: document.bodyOffset)] : document.nodes
@@ -38,14 +49,14 @@ public struct BodyRenderer: Sendable {
         let marks = HeadingAnnotator.annotate(parsed, markdown: prepared.markdown, ids: &ids)
         let placement = MoreMarker.mark(parsed)
         let annotated = HeadingAnnotator.apply(marks, to: parsed.renderHTML())
-        var html = ShortcodeToken.substitute(annotated.html, prepared.outputs)
+        let forms = ShortcodeToken.substitute(annotated.html, prepared.outputs, feed: feed)
 
-        // Headings and the table of contents.
+        // Headings and the table of contents (page form).
         var headings: [Heading] = []
         var toc = TableOfContents()
         var inRange = false
         for (mark, inner) in zip(marks, annotated.innerHTML) {
-            let innerHTML = ShortcodeToken.substitute(inner, prepared.outputs)
+            let innerHTML = ShortcodeToken.substitute(inner, prepared.outputs, feed: false).page
             let text = HTMLEscaping.unescape(HugoText.stripHTML(innerHTML)).trimmingGoWhitespace()
             headings.append(Heading(level: mark.level, text: text, id: mark.id))
             toc.add(level: mark.level, id: mark.id, html: innerHTML)
@@ -55,7 +66,27 @@ public struct BodyRenderer: Sendable {
         }
         let tocHTML = inRange ? toc.html(startLevel: markup.tocStartLevel, stopLevel: markup.tocEndLevel) : ""
 
-        // Summary: the author's divider, or Hugo's automatic one.
+        let page = summarized(forms.page, placement: placement)
+        let body = RenderedBody(
+            html: page.html, summaryHTML: page.summaryHTML, hasMoreMarker: page.hasMoreMarker,
+            truncated: page.truncated, headings: headings, tocHTML: tocHTML,
+            strippedText: page.plain, wordCount: HugoText.totalWords(page.plain))
+        let feedBody: FeedBody
+        if forms.isSame {
+            feedBody = FeedBody(html: page.html, summaryHTML: page.summaryHTML)
+        } else {
+            let feedForm = summarized(forms.feed, placement: placement, needsPlain: false)
+            feedBody = FeedBody(html: feedForm.html, summaryHTML: feedForm.summaryHTML)
+        }
+        return Output(body: body, feed: feedBody, diagnostics: (session.diagnostics + problems).sorted())
+    }
+
+    /// One form of the body with its summary: the author's divider, or Hugo's automatic one.
+    /// `needsPlain`: the stripped text is wanted even when the author's divider makes the summary.
+    private func summarized(_ full: String, placement: MoreMarker.Placement?, needsPlain: Bool = true)
+        -> (html: String, summaryHTML: String, hasMoreMarker: Bool, truncated: Bool, plain: String)
+    {
+        var html = full
         var summaryHTML = ""
         var truncated = false
         var hasMoreMarker = false
@@ -63,8 +94,9 @@ public struct BodyRenderer: Sendable {
             hasMoreMarker = true
             html = split.body
             summaryHTML = split.summary
-            truncated = !split.rest.isEmpty
+            truncated = split.hasRest
         }
+        guard needsPlain || !hasMoreMarker else { return (html, summaryHTML, hasMoreMarker, truncated, "") }
         let hugoPlain = HugoText.stripHTML(html)
         if !hasMoreMarker {
             let (summary, cut) = HugoText.truncateToWholeSentence(hugoPlain, words: summaryLength)
@@ -72,12 +104,7 @@ public struct BodyRenderer: Sendable {
             summaryHTML = text.isEmpty ? "" : "<p>\(text)</p>"
             truncated = cut
         }
-        let body = RenderedBody(
-            html: html, summaryHTML: summaryHTML, hasMoreMarker: hasMoreMarker, truncated: truncated,
-            headings: headings, tocHTML: tocHTML,
-            plainText: HTMLEscaping.unescape(hugoPlain).trimmingGoWhitespace(),
-            wordCount: HugoText.totalWords(hugoPlain))
-        return (body, (session.diagnostics + problems).sorted())
+        return (html, summaryHTML, hasMoreMarker, truncated, hugoPlain)
     }
 
     /// Block quotes, lists, emphasis and links nested deeper than this get a warning.
@@ -87,5 +114,19 @@ public struct BodyRenderer: Sendable {
     /// as with Hugo's `markdownify`. No shortcodes, no heading ids.
     public func renderMarkdown(_ markdown: String, context: RenderContext) -> String {
         HugoText.trimShortHTML(self.markdown.renderHTML(markdown))
+    }
+}
+
+/// A page body as feeds show it: admonitions as plain block quotes, videos as links, images
+/// without lazy loading (readers show items away from the site, often without scripts).
+public struct FeedBody: Sendable {
+    /// The whole body.
+    public var html: String
+    /// The summary, as `RenderedBody.summaryHTML` (the author's divider or the automatic one).
+    public var summaryHTML: String
+
+    public init(html: String, summaryHTML: String) {
+        self.html = html
+        self.summaryHTML = summaryHTML
     }
 }

@@ -47,7 +47,7 @@ enum BuiltinShortcodes {
 
     /// `{{< admonition type=warning title="Wichtig" open=false >}}…{{< /admonition >}}` or
     /// positional `{{< admonition warning "Wichtig" false >}}`. The inner content is Markdown.
-    static func admonition(_ call: ShortcodeCall, session: RenderSession) -> String {
+    static func admonition(_ call: ShortcodeCall, session: RenderSession) -> Forms {
         var type = AdmonitionType.note
         if let name = call.value("type", position: 0) {
             if let known = AdmonitionType(name: name) {
@@ -62,38 +62,32 @@ enum BuiltinShortcodes {
         let title = call.value("title", position: 1) ?? session.context.admonitionTitle(type.rawValue)
         let openArgument = call.argument("open", position: 2)
         let isOpen = !(openArgument.map { !$0.quoted && $0.value == "false" } ?? false)
-        let content = call.inner.map { session.renderFragment($0) } ?? ""
+        let content = call.inner.map { session.renderFragment($0) } ?? .empty
         let escapedTitle = HTMLEscaping.escape(title)
-        if session.context.forFeed {
-            return "<blockquote><p><strong>\(escapedTitle)</strong></p>\n\(content)</blockquote>"
-        }
-        return """
+        let page = """
             <details class="admonition \(type.rawValue)"\(isOpen ? " open" : "")>
             <summary class="admonition-title">\(escapedTitle)</summary>
-            <div class="admonition-content">\(content)</div>
+            <div class="admonition-content">\(content.page)</div>
             </details>
             """
+        guard session.wantsFeed else { return Forms(page) }
+        return Forms(page: page, feed: "<blockquote><p><strong>\(escapedTitle)</strong></p>\n\(content.feed)</blockquote>")
     }
 
     // MARK: youtube
 
     /// `{{< youtube ID >}}`, `{{< youtube id=ID title="…" start=30 >}}`: a privacy-enhanced,
     /// lazily loaded embed in a responsive box (Hugo's built-in markup); a link in feeds.
-    static func youtube(_ call: ShortcodeCall, session: RenderSession) -> String {
+    static func youtube(_ call: ShortcodeCall, session: RenderSession) -> Forms {
         guard let id = call.value("id", position: 0) else {
             session.report(
                 .error, code: "shortcode.argument",
                 message: "youtube needs a video id ({{< youtube ID >}})", offset: call.offset)
-            return ""
+            return .empty
         }
         let title = call.value("title") ?? "YouTube Video"
         let start = call.value("start").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let encodedID = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? id
-        if session.context.forFeed {
-            var url = "https://www.youtube.com/watch?v=\(encodedID)"
-            if let start { url += "&t=\(start)s" }
-            return "<p><a href=\"\(HTMLEscaping.escape(url))\">\(HTMLEscaping.escape(title))</a></p>"
-        }
         var query: [String] = []
         if call.value("autoplay") == "true" { query.append("autoplay=1") }
         if let start { query.append("start=\(start)") }
@@ -108,22 +102,26 @@ enum BuiltinShortcodes {
             wrapper = "<div class=\"youtube\" style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">"
             frameStyle = " style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border: 0;\""
         }
-        return """
+        let page = """
             \(wrapper)
             <iframe src="\(HTMLEscaping.escape(source))"\(frameStyle) title="\(HTMLEscaping.escape(title))" loading="lazy" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>
             </div>
             """
+        guard session.wantsFeed else { return Forms(page) }
+        var url = "https://www.youtube.com/watch?v=\(encodedID)"
+        if let start { url += "&t=\(start)s" }
+        return Forms(page: page, feed: "<p><a href=\"\(HTMLEscaping.escape(url))\">\(HTMLEscaping.escape(title))</a></p>")
     }
 
     // MARK: figure
 
     /// `{{< figure src="a.png" alt="…" caption="*Markdown*" title="…" link="…" >}}`.
-    static func figure(_ call: ShortcodeCall, session: RenderSession) -> String {
+    static func figure(_ call: ShortcodeCall, session: RenderSession) -> Forms {
         guard let source = call.value("src", position: 0) else {
             session.report(
                 .error, code: "shortcode.argument",
                 message: "figure needs a src ({{< figure src=\"image.png\" >}})", offset: call.offset)
-            return ""
+            return .empty
         }
         let caption = call.value("caption")
         let captionHTML = caption.map { session.renderSnippet($0) }
@@ -145,31 +143,35 @@ enum BuiltinShortcodes {
         }
         if let width = call.value("width") { html += " width=\"\(HTMLEscaping.escape(width))\"" }
         if let height = call.value("height") { html += " height=\"\(HTMLEscaping.escape(height))\"" }
-        if !session.context.forFeed { html += " loading=\"lazy\"" }
+        // Pages load images lazily; feeds get the plain tag. The rest is the same in both.
+        var feed = html
+        html += " loading=\"lazy\""
         html += ">"
-        if call.value("link") != nil { html += "</a>" }
-        html += "\n"
+        feed += ">"
+        var rest = ""
+        if call.value("link") != nil { rest += "</a>" }
+        rest += "\n"
         let title = call.value("title")
         let attribution = call.value("attr").map { session.renderSnippet($0) }
         if title != nil || captionHTML != nil || attribution != nil {
-            html += "<figcaption>"
-            if let title { html += "<h4>\(HTMLEscaping.escape(title))</h4>" }
+            rest += "<figcaption>"
+            if let title { rest += "<h4>\(HTMLEscaping.escape(title))</h4>" }
             if captionHTML != nil || attribution != nil {
-                html += "<p>\(captionHTML ?? "")"
+                rest += "<p>\(captionHTML ?? "")"
                 if let attribution {
-                    if captionHTML != nil { html += " " }
+                    if captionHTML != nil { rest += " " }
                     if let attributionLink = call.value("attrlink") {
-                        html += "<a href=\"\(HTMLEscaping.escape(attributionLink))\">\(attribution)</a>"
+                        rest += "<a href=\"\(HTMLEscaping.escape(attributionLink))\">\(attribution)</a>"
                     } else {
-                        html += attribution
+                        rest += attribution
                     }
                 }
-                html += "</p>"
+                rest += "</p>"
             }
-            html += "</figcaption>\n"
+            rest += "</figcaption>\n"
         }
-        html += "</figure>"
-        return html
+        rest += "</figure>"
+        return Forms(page: html + rest, feed: session.wantsFeed ? feed + rest : html + rest)
     }
 
     // MARK: ref / relref

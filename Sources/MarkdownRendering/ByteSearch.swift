@@ -30,3 +30,15 @@ enum ByteSearch {
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 }
+
+extension ByteSearch {
+    /// The index of the first `byte` in `bytes` at or after `from` (memchr).
+    static func index(of byte: UInt8, in bytes: [UInt8], from: Int) -> Int? {
+        guard from < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress,
+                  let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}

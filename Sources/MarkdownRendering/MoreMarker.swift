@@ -35,15 +35,16 @@ enum MoreMarker {
         return nil
     }
 
-    /// Splits rendered HTML at the marker: the body without it, and the summary.
-    static func split(_ html: String, placement: Placement) -> (body: String, summary: String, rest: String)? {
+    /// Splits rendered HTML at the marker: the body without it, the summary, and whether
+    /// anything but white space follows the summary.
+    static func split(_ html: String, placement: Placement) -> (body: String, summary: String, hasRest: Bool)? {
         guard let range = ByteSearch.range(of: marker, in: html) else { return nil }
         let before = html[..<range.lowerBound]
         var after = html[range.upperBound...]
         switch placement {
         case .block:
             if after.first == "\n" { after = after.dropFirst() }
-            return (String(before) + after, before.trimmingGoWhitespace(), after.trimmingGoWhitespace())
+            return (String(before) + after, before.trimmingGoWhitespace(), !after.isGoBlank)
         case .inline:
             var summary = String(before)
             var rest = after
@@ -52,7 +53,7 @@ enum MoreMarker {
                 summary += after[..<close.upperBound]
                 rest = after[close.upperBound...]
             }
-            return (String(before) + after, summary.trimmingGoWhitespace(), rest.trimmingGoWhitespace())
+            return (String(before) + after, summary.trimmingGoWhitespace(), !rest.isGoBlank)
         }
     }
 }

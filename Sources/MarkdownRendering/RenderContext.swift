@@ -1,12 +1,10 @@
 import ContentParsing
 
-/// What a body render needs from the site: the page's language, whether the output goes into a
-/// feed, localized admonition titles, a resolver for `ref`/`relref`, and the theme's shortcodes.
+/// What a body render needs from the site: the page's language, localized admonition titles, a
+/// resolver for `ref`/`relref`, and the theme's shortcodes.
 public struct RenderContext: Sendable {
     /// The page's language code (`de`).
     public var language: String
-    /// Rendering for a feed: admonitions become plain blockquotes, videos plain links.
-    public var forFeed: Bool
     /// Canonical admonition type (`warning`) -> the default title in the page's language.
     public var admonitionTitle: @Sendable (String) -> String
     /// A content path (`posts/2024/a/index.md`, `/posts/a`) -> its URL, absolute when asked
@@ -26,14 +24,12 @@ public struct RenderContext: Sendable {
 
     public init(
         language: String,
-        forFeed: Bool = false,
         admonitionTitle: @escaping @Sendable (String) -> String = AdmonitionType.englishTitle(for:),
         resolveReference: @escaping @Sendable (_ target: String, _ language: String?, _ absolute: Bool) -> String? = { _, _, _ in nil },
         themeShortcode: @escaping @Sendable (_ call: ShortcodeCall, _ innerHTML: String?, _ context: RenderContext) -> String? = { _, _, _ in nil },
         themeShortcodeNames: Set<String> = []
     ) {
         self.language = language
-        self.forFeed = forFeed
         self.admonitionTitle = admonitionTitle
         self.resolveReference = resolveReference
         self.themeShortcode = themeShortcode

@@ -1,26 +1,29 @@
 import ContentParsing
 import SiteCore
 
-/// The state of one body render: the context, the diagnostics found so far, and the counter
-/// that keeps shortcode tokens unique. Belongs to one `BodyRenderer.render` call.
+/// The state of one body render: the context and the diagnostics found so far. Belongs to one
+/// `BodyRenderer.render` call.
 final class RenderSession {
     let markdown: MarkdownRenderer
     let context: RenderContext
     let source: SourceFile
+    /// Whether the feed form is wanted; when not, it is the page form and costs nothing.
+    let wantsFeed: Bool
     private(set) var diagnostics: [Diagnostic] = []
     private var lineIndex: LineIndex?
-    private var nextToken = 0
 
-    init(markdown: MarkdownRenderer, context: RenderContext, source: SourceFile) {
+    init(markdown: MarkdownRenderer, context: RenderContext, source: SourceFile, wantsFeed: Bool) {
         self.markdown = markdown
         self.context = context
         self.source = source
+        self.wantsFeed = wantsFeed
     }
 
-    /// Markdown text with a token for every shortcode, and each token's HTML.
+    /// Markdown text with a token for every shortcode, and each token's HTML in both forms.
     struct Prepared {
         var markdown: String
-        var outputs: [Int: String]
+        var outputs: [Forms]
+
     }
 
     func report(_ severity: Severity, code: String, message: String, offset: Int) {
@@ -29,46 +32,52 @@ final class RenderSession {
             severity, code: code, message: message, path: source.path, offset: offset))
     }
 
-    /// Expands every shortcode of `nodes` and puts a token in its place.
+    /// Expands every shortcode of `nodes` and puts a token in its place. Tokens are numbered
+    /// from 0 within each prepared text.
     func prepare(_ nodes: [BodyNode]) -> Prepared {
         var text = ""
-        var outputs: [Int: String] = [:]
+        var outputs: [Forms] = []
         for node in nodes {
             switch node {
             case .text(let markdown, _):
                 text += markdown
             case .shortcode(let call):
                 let html = expand(call)
-                let number = nextToken
-                nextToken += 1
-                outputs[number] = html
-                text += ShortcodeToken.token(number)
+                text += ShortcodeToken.token(outputs.count)
+                outputs.append(html)
             }
         }
         return Prepared(markdown: text, outputs: outputs)
     }
 
     /// Renders nodes as a Markdown document of their own (a shortcode's inner content): its
-    /// headings get ids of their own, and `<!--more-->` in it is just a comment.
-    func renderFragment(_ nodes: [BodyNode]) -> String {
+    /// headings get ids of their own, and `<!--more-->` in it is just a comment. One parse
+    /// gives both forms: only the shortcodes inside differ between them.
+    func renderFragment(_ nodes: [BodyNode]) -> Forms {
         let prepared = prepare(nodes)
         let document = markdown.parse(prepared.markdown)
         var ids = HeadingIDGenerator()
         let marks = HeadingAnnotator.annotate(document, markdown: prepared.markdown, ids: &ids)
         let annotated = HeadingAnnotator.apply(marks, to: document.renderHTML())
-        return ShortcodeToken.substitute(annotated.html, prepared.outputs)
+        return ShortcodeToken.substitute(annotated.html, prepared.outputs, feed: wantsFeed)
     }
 
     /// Nodes as written, with nested shortcodes expanded (Hugo's `.Inner` of `{{< >}}`).
-    func expandRaw(_ nodes: [BodyNode]) -> String {
-        var text = ""
+    func expandRaw(_ nodes: [BodyNode]) -> Forms {
+        var page = ""
+        var feed = ""
         for node in nodes {
             switch node {
-            case .text(let raw, _): text += raw
-            case .shortcode(let call): text += expand(call)
+            case .text(let raw, _):
+                page += raw
+                feed += raw
+            case .shortcode(let call):
+                let html = expand(call)
+                page += html.page
+                feed += html.feed
             }
         }
-        return text
+        return Forms(page: page, feed: wantsFeed ? feed : page)
     }
 
     /// A Markdown snippet (a caption) as HTML without a lone `<p>` around it.
@@ -76,31 +85,50 @@ final class RenderSession {
         HugoText.trimShortHTML(markdown.renderHTML(text))
     }
 
-    /// One shortcode's HTML: the theme's own template when it has one (on pages; feeds keep the
-    /// built-ins' plain forms), else the built-in; unknown ones render nothing (the parser has
-    /// reported them).
-    func expand(_ call: ShortcodeCall) -> String {
+    /// One shortcode's HTML in both forms: on pages the theme's own template when it has one,
+    /// else the built-in; feeds keep the built-ins' plain forms. Unknown ones render nothing
+    /// (the parser has reported them).
+    func expand(_ call: ShortcodeCall) -> Forms {
         let isBuiltIn = BuiltinShortcodes.names.contains(call.name)
-        let themeFirst = isBuiltIn ? context.themeShortcodeNames.contains(call.name) && !context.forFeed : true
+        let themeFirst = isBuiltIn ? context.themeShortcodeNames.contains(call.name) : true
+        var themed: String?
+        var themedInner: Forms?
         if themeFirst {
-            let inner = call.inner.map {
-                call.isMarkdownForm ? HugoText.trimShortHTML(renderFragment($0)) : expandRaw($0)
+            themedInner = call.inner.map {
+                call.isMarkdownForm ? renderFragment($0).map(HugoText.trimShortHTML) : expandRaw($0)
             }
-            if let html = context.themeShortcode(call, inner, context) { return html }
+            themed = context.themeShortcode(call, themedInner?.page, context)
         }
+        if let themed, !isBuiltIn {
+            // Only the theme knows this shortcode: feeds get its output too, with the inner
+            // content in its feed form.
+            guard wantsFeed, let inner = themedInner, !inner.isSame else { return Forms(themed) }
+            return Forms(page: themed, feed: context.themeShortcode(call, inner.feed, context) ?? themed)
+        }
+        guard isBuiltIn else { return .empty }
         BuiltinShortcodes.checkArguments(call, session: self)
+        let builtIn: Forms
         switch call.name {
         case "admonition":
-            return BuiltinShortcodes.admonition(call, session: self)
+            builtIn = BuiltinShortcodes.admonition(call, session: self)
         case "youtube":
-            return BuiltinShortcodes.youtube(call, session: self)
+            builtIn = BuiltinShortcodes.youtube(call, session: self)
         case "figure":
-            return BuiltinShortcodes.figure(call, session: self)
+            builtIn = BuiltinShortcodes.figure(call, session: self)
         case "ref", "relref":
-            return BuiltinShortcodes.reference(call, absolute: call.name == "ref", session: self)
+            builtIn = Forms(BuiltinShortcodes.reference(call, absolute: call.name == "ref", session: self))
         default:
-            return ""
+            builtIn = .empty
         }
+        if let themed { return Forms(page: themed, feed: builtIn.feed) }
+        return builtIn
+    }
+}
+
+extension Forms {
+    func map(_ transform: (String) -> String) -> Forms {
+        let page = transform(self.page)
+        return Forms(page: page, feed: isSame ? page : transform(feed))
     }
 }
 

@@ -8,40 +8,57 @@ enum ShortcodeToken {
 
     static func token(_ number: Int) -> String { "\(prefix)\(number)\(suffix)" }
 
-    /// Puts each shortcode's HTML back. A token alone in a paragraph replaces the whole
-    /// `<p>…</p>` (as Hugo unwraps block shortcodes); anywhere else just the token is replaced.
-    static func substitute(_ html: String, _ outputs: [Int: String]) -> String {
-        guard !outputs.isEmpty, ByteSearch.offset(of: prefix, in: html) != nil else { return html }
+    /// Puts each shortcode's HTML back, in both forms when `feed` is set (else the feed form is
+    /// the page form). A token alone in a paragraph replaces the whole `<p>…</p>` (as Hugo
+    /// unwraps block shortcodes); anywhere else just the token is replaced.
+    static func substitute(_ html: String, _ outputs: [Forms], feed: Bool) -> Forms {
+        guard !outputs.isEmpty, ByteSearch.offset(of: prefix, in: html) != nil else { return Forms(html) }
+        let twoForms = feed && outputs.contains { !$0.isSame }
         let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + outputs.values.reduce(0) { $0 + $1.utf8.count })
+        var page: [UInt8] = []
+        var feedBytes: [UInt8] = []
+        page.reserveCapacity(bytes.count + outputs.reduce(0) { $0 + $1.page.utf8.count })
+        if twoForms { feedBytes.reserveCapacity(page.capacity) }
+        var copied = 0
         var index = 0
-        while index < bytes.count {
-            if bytes[index] == prefixBytes[0], let (number, end) = match(bytes, at: index),
-               let output = outputs[number] {
-                let wrapped = result.count >= 3 && result.suffix(3).elementsEqual("<p>".utf8)
-                    && bytes[end...].starts(with: "</p>".utf8)
-                if wrapped {
-                    result.removeLast(3)
-                    result.append(contentsOf: output.utf8)
-                    index = end + 4
-                    // A shortcode that renders nothing leaves no empty line behind.
-                    if output.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-                } else {
-                    result.append(contentsOf: output.utf8)
-                    index = end
-                }
+        while let found = ByteSearch.index(of: prefixBytes[0], in: bytes, from: index) {
+            guard let (number, end) = match(bytes, at: found), number < outputs.count else {
+                index = found + 1
                 continue
             }
-            result.append(bytes[index])
-            index += 1
+            let output = outputs[number]
+            page.append(contentsOf: bytes[copied..<found])
+            if twoForms { feedBytes.append(contentsOf: bytes[copied..<found]) }
+            let wrapped = bytes[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
+                && (!twoForms || feedBytes.suffix(3).elementsEqual("<p>".utf8))
+            if wrapped {
+                page.removeLast(3)
+                page.append(contentsOf: output.page.utf8)
+                if twoForms {
+                    feedBytes.removeLast(3)
+                    feedBytes.append(contentsOf: output.feed.utf8)
+                }
+                index = end + 4
+                // A shortcode that renders nothing leaves no empty line behind (decided by the
+                // page form, so that both forms keep the same lines).
+                if output.page.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+            } else {
+                page.append(contentsOf: output.page.utf8)
+                if twoForms { feedBytes.append(contentsOf: output.feed.utf8) }
+                index = end
+            }
+            copied = index
         }
-        return String(decoding: result, as: UTF8.self)
+        page.append(contentsOf: bytes[copied...])
+        let pageHTML = String(decoding: page, as: UTF8.self)
+        guard twoForms else { return Forms(pageHTML) }
+        feedBytes.append(contentsOf: bytes[copied...])
+        return Forms(page: pageHTML, feed: String(decoding: feedBytes, as: UTF8.self))
     }
 
     /// Removes tokens (for heading ids).
     static func strip(_ text: String) -> String {
-        guard text.contains(prefix) else { return text }
+        guard ByteSearch.offset(of: prefix, in: text) != nil else { return text }
         let bytes = Array(text.utf8)
         var result: [UInt8] = []
         var index = 0

@@ -9,8 +9,10 @@ public struct BuildOptions: Sendable {
     public var includeExpired = false
     /// Overrides the config's `baseURL`.
     public var baseURL: String?
-    /// "Now" for future and expired posts; tests pin it.
+    /// "Now" for future and expired posts (and the footer's year); tests pin it.
     public var now = Date()
+    /// How many threads to use; nil: one per core. The output does not depend on it.
+    public var jobs: Int?
 
     public init(source: URL, output: URL) {
         self.source = source

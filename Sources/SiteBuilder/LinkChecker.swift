@@ -1,5 +1,6 @@
 import ContentParsing
 import Foundation
+import MarkdownRendering
 import SiteCore
 
 /// What `chronicle check` adds to a build's diagnostics: links inside the site that lead
@@ -7,9 +8,12 @@ import SiteCore
 /// and bundle resources no page uses.
 public struct LinkChecker: Sendable {
     public var result: BuildResult
+    /// The pages' rendered bodies, collected while the site was built.
+    public var bodies: RenderedBodies
 
-    public init(result: BuildResult) {
+    public init(result: BuildResult, bodies: RenderedBodies) {
         self.result = result
+        self.bodies = bodies
     }
 
     public func check() -> [Diagnostic] {
@@ -21,7 +25,7 @@ public struct LinkChecker: Sendable {
         let idCache = IDCache(outputs: outputs)
         var diagnostics: [Diagnostic] = []
         for page in result.pages where page.isRegular {
-            guard let html = page.body?.html else { continue }
+            guard let html = bodies.html(of: page) else { continue }
             let pageURL = URL(string: page.relativeURL, relativeTo: URL(string: "https://site.invalid/"))!
             var reported: Set<String> = []
             for link in Self.links(in: html) where reported.insert(link).inserted {
@@ -159,5 +163,27 @@ private final class IDCache: @unchecked Sendable {
         }
         cache[path] = ids
         return ids
+    }
+}
+
+/// The body HTML of every rendered page, collected from `SiteGenerator.observeRenderedPage`
+/// (from many threads) for `chronicle check`.
+public final class RenderedBodies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bodies: [ObjectIdentifier: String] = [:]
+
+    public init() {}
+
+    /// Pass this as `SiteGenerator.observeRenderedPage`.
+    public func collect(_ page: Page, _ body: RenderedBody) {
+        lock.lock()
+        bodies[ObjectIdentifier(page)] = body.html
+        lock.unlock()
+    }
+
+    func html(of page: Page) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return bodies[ObjectIdentifier(page)]
     }
 }

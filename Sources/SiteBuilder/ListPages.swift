@@ -2,183 +2,147 @@ import ContentParsing
 import Foundation
 import MarkdownRendering
 import SiteCore
+import Templates
 
-/// Everything of a language that is not a content page: the home page, section lists, taxonomy
-/// indexes and term pages (all paginated, each with its RSS feed), the year archive, the 404
-/// page, alias redirects, sitemaps and robots.txt.
-struct ListPages {
-    var site: SiteIndex
-    var templates: TemplateData
+/// The emit stage for everything of a language that is not a content page: the home page,
+/// section lists, taxonomy indexes and term pages (all paginated, each with its RSS feed), the
+/// year archive, the 404 page, alias redirects, sitemaps and robots.txt.
+///
+/// Every file is planned first, with its path, in a fixed order (the first file of a path
+/// wins, as with pages before lists); then the files are made in parallel from the pages'
+/// list entries, which hold each page's summary and feed item ready-made.
+struct ListPages: Sendable {
+    let site: LinkedSite
+    let templates: TemplateData
+    /// Per page (by index): its list entry; nil for pages not rendered.
+    let entries: [PageEmitter.ListEntry?]
 
     private var config: SiteConfig { site.config }
 
-    /// One list page to render: its URL, title, and the pages it lists (newest first).
-    private struct ListSpec {
-        var kind: String
-        var url: String
-        var title: String
-        var pages: [Page]
-        var pageSize: Int
-        var feedLimit: Int
-        var content: Page?
+    /// One file to make.
+    struct Job: Sendable {
+        var path: String
+        var make: @Sendable () -> Emitted
     }
 
-    func files(diagnostics: inout [Diagnostic]) -> [OutputFile] {
-        var files: [OutputFile] = []
+    /// Every list file of the site, in precedence order, one job per path.
+    func jobs() -> [Job] {
+        var jobs: [Job] = []
         var sitemaps: [(location: String, lastmod: ContentDate?)] = []
         var sitemapEntries: [String: [Sitemap.Entry]] = [:]
-        let languages = config.languages.map(\.language.code)
-        for language in languages {
+        for plan in site.languages {
             var entries: [Sitemap.Entry] = []
-            files += languageFiles(language, sitemapEntries: &entries, diagnostics: &diagnostics)
-            sitemapEntries[language] = entries
+            jobs += languageJobs(plan, sitemapEntries: &entries)
+            sitemapEntries[plan.language] = entries
         }
+        let languages = site.languages.map(\.language)
         for language in languages {
             let entries = withAlternates(sitemapEntries[language] ?? [])
-            let prefix = URLPaths.languagePrefix(language, config: config)
+            let prefix = site.prefix(language)
             let sitemapPath = (languages.count > 1 ? "/\(language)" : prefix) + "/sitemap.xml"
-            files.append(OutputFile(
-                path: URLPaths.outputFile(forURL: sitemapPath),
-                text: Sitemap.urlset(entries, changefreq: config.raw.lookup("sitemap.changefreq")?.stringValue,
-                                     priority: config.raw.lookup("sitemap.priority")?.stringValue)))
+            let changefreq = config.raw.lookup("sitemap.changefreq")?.stringValue
+            let priority = config.raw.lookup("sitemap.priority")?.stringValue
+            jobs.append(text(URLPaths.outputFile(forURL: sitemapPath)) {
+                Sitemap.urlset(entries, changefreq: changefreq, priority: priority)
+            })
             sitemaps.append((site.absoluteLink(sitemapPath), entries.compactMap(\.lastmod).max()))
         }
         if languages.count > 1 {
-            files.append(OutputFile(path: "sitemap.xml", text: Sitemap.index(sitemaps)))
+            let index = sitemaps
+            jobs.append(text("sitemap.xml") { Sitemap.index(index) })
             if !config.defaultContentLanguageInSubdir {
                 // Hugo redirects /en/ to the root for the default language.
-                var root = config.baseURL
-                while root.hasSuffix("/") { root.removeLast() }
-                files.append(OutputFile(
-                    path: "\(config.defaultContentLanguage)/index.html",
-                    text: RedirectPage.html(to: root, language: config.defaultContentLanguage)))
+                var trimmed = config.baseURL
+                while trimmed.hasSuffix("/") { trimmed.removeLast() }
+                let root = trimmed
+                let language = config.defaultContentLanguage
+                jobs.append(text("\(language)/index.html") { RedirectPage.html(to: root, language: language) })
             }
         }
-        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nSitemap: \(site.absoluteLink("/sitemap.xml"))\n"))
-        files += aliasFiles()
-        return files
+        let robots = "User-agent: *\nSitemap: \(site.absoluteLink("/sitemap.xml"))\n"
+        jobs.append(text("robots.txt") { robots })
+        for alias in site.aliases {
+            let page = site.pages[alias.page]
+            let target = site.absoluteLink(page.relativeURL)
+            jobs.append(text(alias.outputPath) { RedirectPage.html(to: target, language: page.language) })
+        }
+        var seen: Set<String> = []
+        return jobs.filter { seen.insert($0.path).inserted }
+    }
+
+    /// A job for a file whose text cannot fail.
+    private func text(_ path: String, _ make: @escaping @Sendable () -> String) -> Job {
+        Job(path: path) { .file(OutputFile(path: path, text: make())) }
     }
 
     private func params(_ language: String) -> ParamValue {
         config.language(language)?.params ?? config.params
     }
 
-    private func intParam(_ language: String, _ path: String) -> Int? {
-        params(language).lookup(path)?.intValue
-    }
-
-    /// The sections whose posts the home page lists: `params.mainSections`, else the largest.
-    private func mainSections(_ regular: [Page]) -> Set<String> {
-        if let listed = config.params["mainSections"]?.stringList, !listed.isEmpty { return Set(listed) }
-        let counts = Dictionary(grouping: regular.filter(\.isPost), by: \.section).mapValues(\.count)
-        guard let largest = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return [] }
-        return [largest.key]
-    }
-
-    private func languageFiles(_ language: String, sitemapEntries entries: inout [Sitemap.Entry], diagnostics: inout [Diagnostic]) -> [OutputFile] {
-        let prefix = URLPaths.languagePrefix(language, config: config)
-        let all = site.pages.filter { $0.language == language }
-        let regular = all.filter(\.isRegular).sorted(by: Self.newestFirst)
-        let branches = Dictionary(all.filter { !$0.isRegular }.map { ($0.file.logicalPath, $0) }) { first, _ in first }
-        let main = mainSections(regular)
-        let posts = regular.filter { main.contains($0.section) }
-        let rssDefault = config.rssLimit ?? 10
-        let listSize = config.paginate ?? 20
-        var specs: [ListSpec] = []
-
-        specs.append(ListSpec(
-            kind: "home", url: prefix + "/", title: config.language(language)?.language.title ?? config.title,
-            pages: posts, pageSize: intParam(language, "home.posts.paginate") ?? config.paginate ?? 10,
-            feedLimit: intParam(language, "home.rss") ?? rssDefault, content: branches[""]))
-        for section in Set(regular.filter(\.isPost).map(\.section)).sorted() {
-            let branch = branches[section]
-            specs.append(ListSpec(
-                kind: "section", url: prefix + "/" + Slug.urlize(section) + "/",
-                title: branch?.metadata.title ?? label(section, language: language),
-                pages: regular.filter { $0.section == section },
-                pageSize: intParam(language, "section.paginate") ?? listSize,
-                feedLimit: intParam(language, "section.rss") ?? rssDefault, content: branch))
+    private func languageJobs(_ plan: LanguagePlan, sitemapEntries entries: inout [Sitemap.Entry]) -> [Job] {
+        var jobs: [Job] = []
+        for taxonomy in plan.taxonomies {
+            jobs += termsIndex(taxonomy, language: plan.language, entries: &entries)
         }
-        var files: [OutputFile] = []
-        for plural in config.taxonomies.values.sorted() {
-            let index = TaxonomyIndex(plural: plural, pages: regular)
-            let taxonomyURL = prefix + "/" + Slug.urlize(plural) + "/"
-            let branch = branches[plural]
-            let title = branch?.metadata.title ?? label(plural, language: language)
-            files += termsIndex(index, url: taxonomyURL, title: title, language: language, branch: branch, entries: &entries, diagnostics: &diagnostics)
-            for term in index.terms {
-                let termBranch = branches[plural + "/" + term.slug]
-                specs.append(ListSpec(
-                    kind: "term", url: taxonomyURL + term.slug + "/", title: termBranch?.metadata.title ?? term.name,
-                    pages: term.pages, pageSize: intParam(language, "list.paginate") ?? listSize,
-                    feedLimit: intParam(language, "list.rss") ?? rssDefault, content: termBranch))
-            }
+        for spec in plan.lists {
+            jobs += list(spec, language: plan.language)
+            entries.append(Sitemap.Entry(location: site.absoluteLink(spec.url), lastmod: spec.pages.first.flatMap(lastmod)))
         }
-        for spec in specs {
-            files += list(spec, language: language, diagnostics: &diagnostics)
-            entries.append(Sitemap.Entry(location: site.absoluteLink(spec.url), lastmod: spec.pages.first.flatMap(Self.lastmod)))
+        for index in plan.regular {
+            entries.append(Sitemap.Entry(location: site.absoluteLink(site.pages[index].relativeURL), lastmod: lastmod(index)))
         }
-        for page in regular {
-            entries.append(Sitemap.Entry(location: site.absoluteLink(page.relativeURL), lastmod: Self.lastmod(page)))
-        }
-        files += archive(posts: posts, language: language, prefix: prefix)
-        files += notFound(language: language, prefix: prefix, diagnostics: &diagnostics)
-        return files
+        jobs += archive(plan)
+        jobs += notFound(plan)
+        return jobs
     }
 
-    /// The theme's name for a section or taxonomy (`posts` -> `Beiträge`), else the name capitalized.
-    private func label(_ key: String, language: String) -> String {
-        let text = site.theme.translations.text(key, language: language)
-        return text == key ? key.capitalized : text
+    private func lastmod(_ index: Int) -> ContentDate? {
+        let page = site.pages[index]
+        return page.metadata.lastmod ?? page.displayDate
     }
 
-    static func newestFirst(_ a: Page, _ b: Page) -> Bool {
-        let left = a.displayDate?.date ?? .distantPast
-        let right = b.displayDate?.date ?? .distantPast
-        if left != right { return left > right }
-        if a.metadata.weight != b.metadata.weight { return a.metadata.weight < b.metadata.weight }
-        return a.metadata.title < b.metadata.title
+    private func summaries(_ pages: some Sequence<Int>) -> TemplateValue {
+        .list(pages.compactMap { entries[$0]?.summary })
     }
 
-    static func lastmod(_ page: Page) -> ContentDate? { page.metadata.lastmod ?? page.displayDate }
-
-    private func baseContext(language: String, title: String, url: String) -> [String: Any] {
-        [
-            "site": templates.siteContext(language: language),
-            "t": site.theme.translations.table(for: language),
-            "language": language,
-            "title": title,
-            "relPermalink": site.relativeLink(url),
-            "permalink": site.absoluteLink(url),
-            "feedURL": site.relativeLink(url + "index.xml"),
-        ]
+    private func content(_ index: Int?) -> String {
+        index.flatMap { entries[$0]?.contentHTML } ?? ""
     }
 
-    private func list(_ spec: ListSpec, language: String, diagnostics: inout [Diagnostic]) -> [OutputFile] {
-        var files: [OutputFile] = []
+    private func list(_ spec: LanguagePlan.ListSpec, language: String) -> [Job] {
+        var jobs: [Job] = []
         let paginator = Paginator(listURL: spec.url, pageSize: spec.pageSize)
-        let pagers = paginator.pagers(count: spec.pages.count)
-        for pager in pagers {
-            var context = baseContext(language: language, title: spec.title, url: spec.url)
-            context["is" + spec.kind.capitalized] = true
-            context["kind"] = spec.kind
-            context["pages"] = spec.pages[pager.range].map(templates.summaryContext)
-            context["content"] = pager.number == 1 ? (spec.content?.body?.html ?? "") : ""
-            context["pager"] = pagerContext(pager, paginator: paginator)
-            context["hasPager"] = pager.total > 1
-            let name = spec.kind == "home" && site.theme.hasTemplate("home") ? "home" : "list"
-            guard let html = site.theme.render(name, TemplateData.withoutEmptyStrings(context)) else {
-                diagnostics.append(missingTemplate(name))
-                return files
-            }
-            files.append(OutputFile(path: URLPaths.outputFile(forURL: pager.url), text: html))
+        let name = spec.kind == .home && site.theme.hasTemplate("home") ? "home" : "list"
+        let intro = content(spec.content)
+        for pager in paginator.pagers(count: spec.pages.count) {
+            let path = URLPaths.outputFile(forURL: pager.url)
+            jobs.append(Job(path: path) { [self] in
+                var context = templates.baseContext(language: language, title: spec.title, url: spec.url)
+                context["is" + spec.kind.rawValue.capitalized] = .bool(true)
+                context["kind"] = .string(spec.kind.rawValue)
+                context["pages"] = summaries(spec.pages[pager.range])
+                context["content"] = .string(pager.number == 1 ? intro : "")
+                context["pager"] = pagerValue(pager, paginator: paginator)
+                context["hasPager"] = .bool(pager.total > 1)
+                return render(name, TemplateData.object(context), path: path, missing: name)
+            })
         }
-        files.append(OutputFile(
-            path: URLPaths.outputFile(forURL: paginator.firstPageAlias),
-            text: RedirectPage.html(to: site.absoluteLink(spec.url), language: language)))
+        let target = site.absoluteLink(spec.url)
+        jobs.append(text(URLPaths.outputFile(forURL: paginator.firstPageAlias)) {
+            RedirectPage.html(to: target, language: language)
+        })
         let feedPages = spec.feedLimit < 0 ? spec.pages : Array(spec.pages.prefix(spec.feedLimit))
-        files.append(feed(title: spec.title, url: spec.url, language: language, items: feedPages.map { item($0, language: language) }))
-        return files
+        jobs.append(feed(title: spec.title, url: spec.url, language: language) { [entries] in
+            feedPages.compactMap { entries[$0].map { ($0.feedItemXML, $0.date) } }
+        })
+        return jobs
+    }
+
+    private func render(_ name: String, _ context: TemplateValue, path: String, missing: String) -> Emitted {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16_384)
+        guard site.theme.render(name, context, into: &bytes) else { return .problem(missingTemplate(missing)) }
+        return .file(OutputFile(path: path, content: .data(Data(bytes))))
     }
 
     /// Page numbers shown around the current one in a pager; the first and last are always shown,
@@ -186,108 +150,103 @@ struct ListPages {
     /// long list's pagers grow with the square of its length.
     static let pagerWindow = 2
 
-    private func pagerContext(_ pager: Paginator.Pager, paginator: Paginator) -> [String: Any] {
-        var numbers: [[String: Any]] = []
+    private func pagerValue(_ pager: Paginator.Pager, paginator: Paginator) -> TemplateValue {
+        var numbers: [TemplateValue] = []
         var previous = 0
         for number in 1...pager.total
         where number == 1 || number == pager.total || abs(number - pager.number) <= Self.pagerWindow {
-            if number > previous + 1 { numbers.append(["gap": true]) }
-            numbers.append(["number": number, "url": site.relativeLink(paginator.url(ofPage: number)), "current": number == pager.number])
+            if number > previous + 1 { numbers.append(.object(TemplateObject(["gap": .bool(true)]))) }
+            numbers.append(.object(TemplateObject([
+                "number": .int(number), "url": .string(site.relativeLink(paginator.url(ofPage: number))),
+                "current": .bool(number == pager.number),
+            ])))
             previous = number
         }
-        var context: [String: Any] = ["current": pager.number, "total": pager.total, "numbers": numbers]
-        if pager.number > 1 { context["prev"] = site.relativeLink(paginator.url(ofPage: pager.number - 1)) }
-        if pager.number < pager.total { context["next"] = site.relativeLink(paginator.url(ofPage: pager.number + 1)) }
-        return context
+        var values: [String: TemplateValue] = [
+            "current": .int(pager.number), "total": .int(pager.total), "numbers": .list(numbers),
+        ]
+        if pager.number > 1 { values["prev"] = .string(site.relativeLink(paginator.url(ofPage: pager.number - 1))) }
+        if pager.number < pager.total { values["next"] = .string(site.relativeLink(paginator.url(ofPage: pager.number + 1))) }
+        return .object(TemplateObject(values))
     }
 
     private func termsIndex(
-        _ index: TaxonomyIndex, url: String, title: String, language: String, branch: Page?,
-        entries: inout [Sitemap.Entry], diagnostics: inout [Diagnostic]
-    ) -> [OutputFile] {
-        var context = baseContext(language: language, title: title, url: url)
-        context["isTaxonomy"] = true
-        context["content"] = branch?.body?.html ?? ""
-        context["terms"] = index.byCount.map { term in
-            ["name": term.name, "url": site.relativeLink(url + term.slug + "/"), "count": term.pages.count] as [String: Any]
-        }
-        var files: [OutputFile] = []
-        context = TemplateData.withoutEmptyStrings(context)
-        if let html = site.theme.render("terms", context) ?? site.theme.render("list", context) {
-            files.append(OutputFile(path: URLPaths.outputFile(forURL: url), text: html))
-        } else {
-            diagnostics.append(missingTemplate("terms"))
-        }
+        _ taxonomy: LanguagePlan.TaxonomySpec, language: String, entries: inout [Sitemap.Entry]
+    ) -> [Job] {
+        let url = taxonomy.url
+        let path = URLPaths.outputFile(forURL: url)
+        var jobs: [Job] = [Job(path: path) { [self] in
+            var context = templates.baseContext(language: language, title: taxonomy.title, url: url)
+            context["isTaxonomy"] = .bool(true)
+            context["content"] = .string(content(taxonomy.content))
+            context["terms"] = .list(taxonomy.byCount.map { term in
+                .object(TemplateObject([
+                    "name": .string(term.name), "url": .string(site.relativeLink(url + term.slug + "/")),
+                    "count": .int(term.pages.count),
+                ]))
+            })
+            let value = TemplateData.object(context)
+            let name = site.theme.hasTemplate("terms") ? "terms" : "list"
+            return render(name, value, path: path, missing: "terms")
+        }]
         // The taxonomy feed lists the terms, newest post first, as Hugo's does.
-        let limit = intParam(language, "list.rss") ?? config.rssLimit ?? 10
-        let terms = index.terms.sorted { Self.newestFirst($0.pages[0], $1.pages[0]) }
+        let terms = taxonomy.terms.sorted { LanguagePlan.newestFirst(site.pages[$0.pages[0]], site.pages[$1.pages[0]]) }
+        let limit = taxonomy.feedLimit
         let items = (limit < 0 ? terms : Array(terms.prefix(limit))).map { term in
-            RSSFeed.Item(
-                title: term.name, link: site.absoluteLink(url + term.slug + "/"), date: term.pages.first?.displayDate,
+            let date = site.pages[term.pages[0]].displayDate
+            let item = RSSFeed.Item(
+                title: term.name, link: site.absoluteLink(url + term.slug + "/"), date: date,
                 descriptionHTML: "", contentHTML: nil)
+            return (item.xml, date)
         }
-        files.append(feed(title: title, url: url, language: language, items: items))
-        entries.append(Sitemap.Entry(location: site.absoluteLink(url), lastmod: terms.first.flatMap { Self.lastmod($0.pages[0]) }))
-        return files
+        jobs.append(feed(title: taxonomy.title, url: url, language: language) { items })
+        entries.append(Sitemap.Entry(location: site.absoluteLink(url), lastmod: terms.first.flatMap { lastmod($0.pages[0]) }))
+        return jobs
     }
 
-    private func item(_ page: Page, language: String) -> RSSFeed.Item {
-        let permalink = site.absoluteLink(page.relativeURL)
-        let body = page.feedBody ?? page.body
-        let summary = page.metadata.summary.map { "<p>\(HTMLEscaping.escape($0))</p>" } ?? body?.summaryHTML ?? ""
-        let fullText = params(language).lookup("feed.fullText")?.boolValue ?? false
-        return RSSFeed.Item(
-            title: page.metadata.title, link: permalink, date: page.displayDate,
-            descriptionHTML: AbsoluteLinks.rewrite(summary, base: permalink),
-            contentHTML: fullText ? AbsoluteLinks.rewrite(body?.html ?? "", base: permalink) : nil,
-            categories: page.metadata.categories + page.metadata.tags, author: page.metadata.author)
-    }
-
-    private func feed(title: String, url: String, language: String, items: [RSSFeed.Item]) -> OutputFile {
+    private func feed(
+        title: String, url: String, language: String,
+        items: @escaping @Sendable () -> [(xml: String, date: ContentDate?)]
+    ) -> Job {
         var siteTitle = config.language(language)?.language.title ?? config.title
         if siteTitle.isEmpty { siteTitle = URL(string: config.baseURL)?.host ?? "Chronicle" }
         let feedTitle = title.isEmpty || title == siteTitle ? siteTitle : "\(title) · \(siteTitle)"
         let description = params(language)["description"]?.stringValue ?? ""
-        let feed = RSSFeed(
-            title: feedTitle,
-            link: site.absoluteLink(url), selfLink: site.absoluteLink(url + "index.xml"),
-            description: description.isEmpty ? "Recent content on \(feedTitle)" : description,
-            language: config.language(language)?.language.languageCode ?? language, items: items)
-        return OutputFile(path: URLPaths.outputFile(forURL: url + "index.xml"), text: feed.xml)
-    }
-
-    private func archive(posts: [Page], language: String, prefix: String) -> [OutputFile] {
-        let url = prefix + "/archives/"
-        var context = baseContext(language: language, title: site.theme.translations.text("archives", language: language), url: prefix + "/")
-        context["relPermalink"] = site.relativeLink(url)
-        context["years"] = Dictionary(grouping: posts) { $0.displayDate?.components.year ?? 0 }
-            .sorted { $0.key > $1.key }
-            .map { year, pages in ["year": year, "pages": pages.map(templates.summaryContext)] as [String: Any] }
-        guard let html = site.theme.render("archives", context) else { return [] }
-        return [OutputFile(path: URLPaths.outputFile(forURL: url), text: html)]
-    }
-
-    private func notFound(language: String, prefix: String, diagnostics: inout [Diagnostic]) -> [OutputFile] {
-        let context = baseContext(language: language, title: site.theme.translations.text("notFound", language: language), url: prefix + "/")
-        guard let html = site.theme.render("404", context) else { return [] }
-        return [OutputFile(path: String((prefix + "/404.html").dropFirst()), text: html)]
-    }
-
-    /// A redirect page for every front matter `aliases` entry.
-    private func aliasFiles() -> [OutputFile] {
-        var files: [OutputFile] = []
-        for page in site.pages where page.isRegular {
-            for alias in page.metadata.aliases {
-                // SiteGenerator already dropped (and reported) aliases that leave the site.
-                guard let path = URLPaths.safeSitePath(alias) else { continue }
-                let prefix = URLPaths.languagePrefix(page.language, config: config)
-                let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
-                files.append(OutputFile(
-                    path: URLPaths.outputFile(forURL: full),
-                    text: RedirectPage.html(to: site.absoluteLink(page.relativeURL), language: page.language)))
-            }
+        let link = site.absoluteLink(url)
+        let selfLink = site.absoluteLink(url + "index.xml")
+        let languageCode = config.language(language)?.language.languageCode ?? language
+        return text(URLPaths.outputFile(forURL: url + "index.xml")) {
+            RSSFeed(
+                title: feedTitle, link: link, selfLink: selfLink,
+                description: description.isEmpty ? "Recent content on \(feedTitle)" : description,
+                language: languageCode, items: items()
+            ).xml
         }
-        return files
+    }
+
+    private func archive(_ plan: LanguagePlan) -> [Job] {
+        let language = plan.language
+        let url = plan.prefix + "/archives/"
+        let path = URLPaths.outputFile(forURL: url)
+        return [Job(path: path) { [self] in
+            var context = templates.baseContext(
+                language: language, title: site.theme.translations.text("archives", language: language), url: plan.prefix + "/")
+            context["relPermalink"] = .string(site.relativeLink(url))
+            context["years"] = .list(Dictionary(grouping: plan.posts) { site.pages[$0].displayDate?.civil.year ?? 0 }
+                .sorted { $0.key > $1.key }
+                .map { year, pages in .object(TemplateObject(["year": .int(year), "pages": summaries(pages)])) })
+            return render("archives", .object(TemplateObject(context)), path: path, missing: "archives")
+        }]
+    }
+
+    private func notFound(_ plan: LanguagePlan) -> [Job] {
+        let language = plan.language
+        let path = String((plan.prefix + "/404.html").dropFirst())
+        return [Job(path: path) { [self] in
+            let context = templates.baseContext(
+                language: language, title: site.theme.translations.text("notFound", language: language), url: plan.prefix + "/")
+            return render("404", .object(TemplateObject(context)), path: path, missing: "404")
+        }]
     }
 
     private func missingTemplate(_ name: String) -> Diagnostic {
@@ -306,10 +265,10 @@ struct ListPages {
             byURL[url] = page.translationKey
             keyed[page.translationKey, default: []].append((page.language, url))
         }
+        let order = config.languages.map(\.language.code)
         return entries.map { entry in
             var entry = entry
             if let key = byURL[entry.location], let versions = keyed[key], versions.count > 1 {
-                let order = config.languages.map(\.language.code)
                 entry.alternates = versions.sorted { (order.firstIndex(of: $0.0) ?? 99) < (order.firstIndex(of: $1.0) ?? 99) }
                     .map { (language: $0.0, url: $0.1) }
             }

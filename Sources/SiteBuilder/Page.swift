@@ -2,19 +2,28 @@ import ContentParsing
 import MarkdownRendering
 import SiteCore
 
-/// A content page, read and parsed, with its place in the site.
-public struct Page: Sendable {
-    public var file: ContentFile
-    public var document: Document
-    public var metadata: PageMetadata
+/// A content page, read and parsed, with its place in the site: what the link stage makes of a
+/// loaded file. Immutable and shared by reference, so lists, taxonomies and the render stage
+/// pass pages around without copying them.
+public final class Page: Sendable {
+    public let file: ContentFile
+    public let document: Document
+    public let metadata: PageMetadata
     /// Site-relative URL path with leading and trailing slash: `/de/posts/2024/a/`.
-    public var relativeURL: String
+    public let relativeURL: String
     /// The key translations share (front matter `translationKey`, else the logical path).
-    public var translationKey: String
-    /// Filled in by the render stage.
-    public var body: RenderedBody?
-    /// The body as feeds show it (admonitions as blockquotes, videos as links); regular pages only.
-    public var feedBody: RenderedBody?
+    public let translationKey: String
+    /// Where the page's HTML goes in the output: `de/posts/2024/a/index.html`.
+    public let outputPath: String
+
+    init(file: ContentFile, document: Document, metadata: PageMetadata, relativeURL: String, translationKey: String) {
+        self.file = file
+        self.document = document
+        self.metadata = metadata
+        self.relativeURL = relativeURL
+        self.translationKey = translationKey
+        outputPath = URLPaths.outputFile(forURL: relativeURL)
+    }
 
     public var language: String { file.language }
     public var section: String { file.section }
@@ -25,9 +34,4 @@ public struct Page: Sendable {
 
     /// The date to sort and show: `date`, else `publishDate`, else `lastmod`.
     public var displayDate: ContentDate? { metadata.date ?? metadata.publishDate ?? metadata.lastmod }
-
-    /// Where the page's HTML goes in the output: `de/posts/2024/a/index.html`.
-    public var outputPath: String {
-        URLPaths.outputFile(forURL: relativeURL)
-    }
 }

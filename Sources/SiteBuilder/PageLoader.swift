@@ -7,6 +7,8 @@ import TextRepair
 struct PageLoader: Sendable {
     var config: SiteConfig
     var catalog: ShortcodeCatalog
+    /// Threads to use; nil: one per core.
+    var jobs: Int?
     /// Reads a file's bytes; a seam so tests can inject read errors.
     var readFile: @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }
 
@@ -26,7 +28,7 @@ struct PageLoader: Sendable {
     /// Reads every file (in parallel); files of the same logical path help each other's repair,
     /// and the characters the whole site holds intact help rank guesses for dropped bytes.
     func load(_ files: [ContentFile]) -> [Outcome] {
-        let texts = ParallelMap.map(files) { read($0) }
+        let texts = ParallelMap.map(files, jobs: jobs) { read($0) }
         let siblings = Dictionary(grouping: files.indices) { files[$0].logicalPath }
         @Sendable func repair(_ index: Int, vocabulary: RepairVocabulary, deferGuesses: Bool) -> RepairResult? {
             guard case .success(let read) = texts[index] else { return nil }
@@ -38,17 +40,17 @@ struct PageLoader: Sendable {
         }
         // Pages that need guesses for dropped bytes wait for the site's vocabulary: the
         // characters of every page that needs none.
-        var repairs = ParallelMap.map(Array(files.indices)) { repair($0, vocabulary: RepairVocabulary(), deferGuesses: true) }
+        var repairs = ParallelMap.map(Array(files.indices), jobs: jobs) { repair($0, vocabulary: RepairVocabulary(), deferGuesses: true) }
         let guessing = repairs.indices.filter { repairs[$0]?.guessed == true }
         if !guessing.isEmpty {
             var vocabulary = RepairVocabulary()
             for case let result? in repairs where !result.guessed { vocabulary.add(result.text) }
             let known = vocabulary
-            let again = ParallelMap.map(guessing) { repair($0, vocabulary: known, deferGuesses: false) }
+            let again = ParallelMap.map(guessing, jobs: jobs) { repair($0, vocabulary: known, deferGuesses: false) }
             for (index, result) in zip(guessing, again) { repairs[index] = result }
         }
         let repaired = repairs
-        return ParallelMap.map(Array(files.indices)) { index -> Outcome in
+        return ParallelMap.map(Array(files.indices), jobs: jobs) { index -> Outcome in
             let rawText: String
             let readDiagnostics: [Diagnostic]
             switch texts[index] {

@@ -3,21 +3,38 @@ import Foundation
 import MarkdownRendering
 import SiteCore
 
-/// Builds a whole site in memory: config, theme, content, pages, then the output files.
+/// Builds a site as four stages that pass values: **load** (`PageLoader`: read, decode, repair,
+/// front matter, shortcodes; per file, in parallel), **link** (`SiteLinker`: URLs, translations,
+/// taxonomies, lists, `ref` targets and aliases, once, before anything is rendered), **render**
+/// (each body parsed once, page and feed forms from the same tree) and **emit** (templates,
+/// then an `OutputSink`). Render and the pages' emit run together per page, so a page's HTML is
+/// written as soon as it exists and only what lists need of it is kept.
 public struct SiteGenerator: Sendable {
     public var options: BuildOptions
     /// Called with a stage name and progress (done, total) during long work.
     public var progress: (@Sendable (String, Int, Int) -> Void)?
     /// Reads a content file's bytes; tests inject failures here.
     public var readFile: (@Sendable (String) throws -> Data)?
+    /// Called for every rendered page (from many threads): `check` collects links here.
+    public var observeRenderedPage: (@Sendable (Page, RenderedBody) -> Void)?
 
     public init(options: BuildOptions, progress: (@Sendable (String, Int, Int) -> Void)? = nil) {
         self.options = options
         self.progress = progress
     }
 
+    /// Builds the site in memory.
     public func generate() -> BuildResult {
+        let memory = MemoryOutput()
+        var result = generate(into: memory)
+        result.files = memory.files
+        return result
+    }
+
+    /// Builds the site into `sink`, file by file. The result's `files` stays empty.
+    public func generate(into sink: OutputSink) -> BuildResult {
         var diagnostics: [Diagnostic] = []
+        var clock = StageClock()
         let (loadedConfig, configDiagnostics) = ConfigReader.read(siteDirectory: options.source)
         diagnostics += configDiagnostics
         guard var config = loadedConfig else {
@@ -28,203 +45,93 @@ public struct SiteGenerator: Sendable {
         let (theme, themeDiagnostics) = Theme.load(site: options.source, config: config)
         diagnostics += themeDiagnostics
 
+        clock.lap("set-up")
+
+        // Load.
         let scanner = ContentScanner(
             contentDirectory: options.source.appending(path: "content"), displayPrefix: "content",
             languages: Set(config.languages.map(\.language.code)), defaultLanguage: config.defaultContentLanguage)
         let (files, scanDiagnostics) = scanner.scan()
         diagnostics += scanDiagnostics
         progress?("Reading", 0, files.count)
-
         var catalog = ShortcodeCatalog.builtIn
         for name in theme.shortcodeNames where catalog.kinds[name] == nil {
             catalog.kinds[name] = .either
         }
-        var loader = PageLoader(config: config, catalog: catalog)
+        var loader = PageLoader(config: config, catalog: catalog, jobs: options.jobs)
         if let readFile { loader.readFile = readFile }
-        var pages: [Page] = []
+        var loaded: [PageLoader.Loaded] = []
         for outcome in loader.load(files) {
             switch outcome {
             case .failed(let problems):
                 diagnostics += problems
-            case .loaded(var loaded):
-                diagnostics += loaded.diagnostics
-                guard isPublished(loaded.metadata) else { continue }
-                if let problem = Self.outsideSiteDiagnostic(loaded) {
-                    diagnostics.append(problem)
-                    continue
-                }
-                let url = URLPaths.pageURL(file: loaded.file, metadata: loaded.metadata, config: config)
-                guard URLPaths.safeSitePath(url) != nil, OutputWriter.isSafe(URLPaths.outputFile(forURL: url)) else {
-                    let key = loaded.metadata.url != nil ? "url" : "slug"
-                    diagnostics.append(Diagnostic(
-                        .error, code: "url.outside",
-                        message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
-                        location: loaded.document.location(ofKey: key)))
-                    continue
-                }
-                loaded.metadata.aliases = loaded.metadata.aliases.filter { alias in
-                    guard URLPaths.safeSitePath(alias) == nil else { return true }
-                    diagnostics.append(Diagnostic(
-                        .error, code: "url.outside",
-                        message: "alias '\(alias)' points outside the site; not written",
-                        location: loaded.document.location(ofKey: "aliases", text: alias)))
-                    return false
-                }
-                for plural in loaded.metadata.taxonomies.keys.sorted() {
-                    loaded.metadata.taxonomies[plural]?.removeAll { term in
-                        // `../x` (also `%2e%2e`), `a//b` or `.` would not make a path inside the site.
-                        let slug = Slug.urlize(term)
-                        let url = "/\(plural)/\(slug)/"
-                        guard !slug.isEmpty,
-                              URLPaths.safeSitePath(url) == nil || !OutputWriter.isSafe(URLPaths.outputFile(forURL: url))
-                        else { return false }
-                        diagnostics.append(Diagnostic(
-                            .error, code: "url.outside",
-                            message: "\(plural) term '\(term)' makes the URL '/\(plural)/\(slug)/', which is not a plain path inside the site; left out",
-                            location: loaded.document.location(ofKey: plural, text: term)))
-                        return true
-                    }
-                }
-                pages.append(Page(
-                    file: loaded.file, document: loaded.document, metadata: loaded.metadata,
-                    relativeURL: url,
-                    translationKey: loaded.metadata.translationKey ?? loaded.file.logicalPath))
+            case .loaded(let page):
+                diagnostics += page.diagnostics
+                loaded.append(page)
             }
         }
-        diagnostics += Self.duplicateURLDiagnostics(pages)
-        diagnostics += Self.removeAliasesOfPages(&pages, config: config)
 
-        let site = SiteIndex(config: config, pages: pages, theme: theme)
-        pages = render(pages, site: site, diagnostics: &diagnostics)
-        let renderedSite = SiteIndex(config: config, pages: pages, theme: theme)
+        clock.lap("load")
 
-        var output: [OutputFile] = []
-        let templates = TemplateData(site: renderedSite)
-        let writtenPages = ParallelMap.map(pages.filter(\.isRegular)) { page -> (OutputFile?, Diagnostic?) in
-            let layout = "single"
-            guard let html = theme.render(layout, templates.pageContext(page)) else {
-                return (nil, Diagnostic(
-                    .error, code: "template.missing",
-                    message: "the theme has no '\(layout)' template (layouts/\(layout).mustache)",
-                    location: SourceLocation(path: page.file.displayPath)))
-            }
-            return (OutputFile(path: page.outputPath, text: html), nil)
-        }
-        for (file, problem) in writtenPages {
-            if let file { output.append(file) }
-            if let problem { diagnostics.append(problem) }
-        }
-        output += ListPages(site: renderedSite, templates: templates).files(diagnostics: &diagnostics)
-        output += resourceFiles(pages, config: config)
-        output += staticFiles(theme: theme)
-        return BuildResult(files: Self.deduplicated(output), pages: pages, diagnostics: diagnostics.sorted(), config: config)
-    }
+        // Link.
+        let (site, linkDiagnostics) = SiteLinker.link(loaded, config: config, theme: theme, options: options)
+        loaded = []
+        diagnostics += linkDiagnostics
 
-    /// Drafts, future and expired pages are left out unless asked for.
-    func isPublished(_ metadata: PageMetadata) -> Bool {
-        if metadata.draft && !options.includeDrafts { return false }
-        let publish = metadata.publishDate ?? metadata.date
-        if let publish, publish.date > options.now, !options.includeFuture { return false }
-        if let expiry = metadata.expiryDate, expiry.date <= options.now, !options.includeExpired { return false }
-        return true
-    }
+        clock.lap("link")
 
-    private func render(_ pages: [Page], site: SiteIndex, diagnostics: inout [Diagnostic]) -> [Page] {
-        let renderer = BodyRenderer(markup: site.config.markup, summaryLength: site.config.summaryLength)
-        let counter = ProgressCounter(total: pages.count, stage: "Rendering", report: progress)
-        let rendered = ParallelMap.map(pages) { page -> (Page, [Diagnostic]) in
-            var page = page
-            let (body, problems) = renderer.render(page.document, context: site.renderContext(for: page))
-            page.body = body
-            if page.isRegular {
-                page.feedBody = renderer.render(page.document, context: site.renderContext(for: page, forFeed: true)).body
+        // Render, and emit each page as soon as it is rendered.
+        let templates = TemplateData(site: site, now: options.now)
+        let emitter = PageEmitter(site: site, templates: templates)
+        let renderer = BodyRenderer(markup: config.markup, summaryLength: config.summaryLength)
+        let counter = ProgressCounter(total: site.pages.count, stage: "Rendering", report: progress)
+        let observer = observeRenderedPage
+        let outcomes = ParallelMap.map(site.pages.indices.map { $0 }, jobs: options.jobs) { index -> (PageEmitter.ListEntry, [Diagnostic]) in
+            let rendered = PageRenderer.render(index, site: site, renderer: renderer)
+            observer?(site.pages[index], rendered.body)
+            var problems = rendered.diagnostics
+            let summary = templates.summaryValues(site.pages[index], body: rendered.body)
+            switch emitter.single(rendered, summary: summary) {
+            case .file(let file): sink.write(file)
+            case .problem(let problem): problems.append(problem)
+            case nil: break
             }
             counter.step()
-            return (page, problems)
+            return (emitter.listEntry(rendered, summary: summary), problems)
         }
-        diagnostics += rendered.flatMap(\.1)
-        return rendered.map(\.0)
-    }
+        diagnostics += outcomes.flatMap(\.1)
 
-    /// A `url`, `slug` or alias as written that leaves the site (`..`, also as `%2e%2e`;
-    /// another host: `https://…`, `//host`; backslashes), at the value. A slug is a path
-    /// segment: only `..`, a `://` or a backslash in it are outside.
-    static func outsideSiteDiagnostic(_ loaded: PageLoader.Loaded) -> Diagnostic? {
-        var key: String
-        var value: String
-        if let url = loaded.metadata.url?.trimmingCharacters(in: .whitespaces), !url.isEmpty {
-            guard URLPaths.safeSitePath(url) == nil else { return nil }
-            (key, value) = ("url", url)
-        } else if let slug = loaded.metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty,
-                  loaded.file.kind != .branchBundle {
-            let decoded = slug.removingPercentEncoding ?? slug
-            let climbs = decoded.split(separator: "/").contains { $0.trimmingCharacters(in: .whitespaces) == ".." }
-            guard climbs || decoded.contains("://") || decoded.contains("\\") || decoded.contains("\0") else { return nil }
-            (key, value) = ("slug", slug)
-        } else {
-            return nil
-        }
-        return Diagnostic(
-            .error, code: "url.outside",
-            message: "\(key) '\(value)' points outside the site; page not written",
-            location: loaded.document.location(ofKey: key))
-    }
+        clock.lap("render and pages")
 
-    /// Aliases that are the URL of a page, or of an earlier alias, are dropped with a warning:
-    /// the page (or the first alias) keeps that URL.
-    static func removeAliasesOfPages(_ pages: inout [Page], config: SiteConfig) -> [Diagnostic] {
-        var owners: [String: (path: String, isAlias: Bool)] = [:]
-        for page in pages where owners[page.outputPath] == nil { owners[page.outputPath] = (page.file.displayPath, false) }
-        var diagnostics: [Diagnostic] = []
-        for index in pages.indices where pages[index].isRegular {
-            let page = pages[index]
-            var written: [String: Int] = [:]
-            pages[index].metadata.aliases = page.metadata.aliases.filter { alias in
-                written[alias, default: 0] += 1
-                guard let path = URLPaths.safeSitePath(alias) else { return true }
-                let prefix = URLPaths.languagePrefix(page.language, config: config)
-                let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
-                let output = URLPaths.outputFile(forURL: full)
-                if let owner = owners[output] {
-                    let what = switch (owner.isAlias, owner.path == page.file.displayPath) {
-                    case (false, true): "this page's own URL"
-                    case (false, false): "the URL of \(owner.path)"
-                    case (true, true): "given twice"
-                    case (true, false): "also an alias of \(owner.path)"
-                    }
-                    diagnostics.append(Diagnostic(
-                        .warning, code: "url.alias",
-                        message: "alias '\(alias)' is \(what); not written",
-                        location: page.document.location(ofKey: "aliases", text: alias, occurrence: written[alias] ?? 1)))
-                    return false
-                }
-                owners[output] = (page.file.displayPath, true)
-                return true
+        // Emit the lists, feeds, sitemaps and redirects.
+        let lists = ListPages(site: site, templates: templates, entries: outcomes.map(\.0))
+        let jobs = lists.jobs()
+        let listCounter = ProgressCounter(total: jobs.count, stage: "Writing lists", report: progress)
+        let listProblems = ParallelMap.map(jobs, jobs: options.jobs) { job -> Diagnostic? in
+            defer { listCounter.step() }
+            switch job.make() {
+            case .file(let file):
+                sink.write(file)
+                return nil
+            case .problem(let problem):
+                return problem
             }
         }
-        return diagnostics
-    }
+        diagnostics += listProblems.compactMap { $0 }
 
-    static func duplicateURLDiagnostics(_ pages: [Page]) -> [Diagnostic] {
-        var seen: [String: Page] = [:]
-        var diagnostics: [Diagnostic] = []
-        for page in pages {
-            if let first = seen[page.relativeURL] {
-                // Point at the url or slug that made the URL, when one did.
-                let key = page.metadata.url != nil ? "url" : (page.metadata.slug != nil ? "slug" : nil)
-                diagnostics.append(Diagnostic(
-                    .error, code: "url.duplicate",
-                    message: "page has the same URL '\(page.relativeURL)' as \(first.file.displayPath); only the first is written",
-                    location: key.map { page.document.location(ofKey: $0) } ?? SourceLocation(path: page.file.displayPath)))
-            } else {
-                seen[page.relativeURL] = page
-            }
-        }
-        return diagnostics
+        clock.lap("lists")
+
+        // Bundle resources and static files last: pages and lists win a path they share.
+        for file in resourceFiles(site.pages) { sink.write(file) }
+        for file in staticFiles(theme: theme) { sink.write(file) }
+        clock.lap("resources")
+        var result = BuildResult(files: [], pages: site.pages, diagnostics: diagnostics.sorted(), config: config)
+        result.stageSeconds = clock.laps
+        return result
     }
 
     /// Bundle resources are copied next to each language's page, as Hugo does.
-    private func resourceFiles(_ pages: [Page], config: SiteConfig) -> [OutputFile] {
+    private func resourceFiles(_ pages: [Page]) -> [OutputFile] {
         pages.flatMap { page -> [OutputFile] in
             let folder = URL(fileURLWithPath: page.file.absolutePath).deletingLastPathComponent()
             let directory = String(page.outputPath.dropLast("index.html".count))
@@ -254,11 +161,27 @@ public struct SiteGenerator: Sendable {
         }
         return files
     }
+}
 
-    /// Keeps the first file written to each path (pages before resources and static files).
-    static func deduplicated(_ files: [OutputFile]) -> [OutputFile] {
-        var seen: Set<String> = []
-        return files.filter { seen.insert($0.path).inserted }
+/// The render stage for one page.
+enum PageRenderer {
+    /// Renders a page's body; regular pages also get their feed form (from the same parse).
+    static func render(_ index: Int, site: LinkedSite, renderer: BodyRenderer) -> RenderedPage {
+        let page = site.pages[index]
+        let output = renderer.render(page.document, context: site.renderContext(for: page), feed: page.isRegular)
+        return RenderedPage(index: index, body: output.body, feed: output.feed, diagnostics: output.diagnostics)
+    }
+}
+
+/// The wall time of each stage.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((stage, Double(now - last) / 1e9))
+        last = now
     }
 }
 

@@ -3,38 +3,40 @@ import SiteCore
 
 /// The terms of one taxonomy in one language: `ARM64` and `arm64` are one term (`arm64`).
 struct TaxonomyIndex {
-    struct Term {
+    struct Term: Sendable {
         /// The URL segment (`arm64`, `änderungen`).
         var slug: String
         /// The name as its oldest post wrote it.
         var name: String
-        /// Pages with the term, newest first.
-        var pages: [Page]
+        /// Pages with the term (indexes into the site's pages), newest first.
+        var pages: [Int]
     }
 
     var plural: String
     var terms: [Term]
 
-    /// Pages must already be sorted newest first.
-    init(plural: String, pages: [Page]) {
+    /// `regular` must be sorted newest first; `slug` gives a term's URL segment.
+    init(plural: String, pages regular: [Int], in pages: [Page], slug: (String) -> String = Slug.urlize) {
         self.plural = plural
-        var bySlug: [String: Term] = [:]
-        var order: [String] = []
+        var bySlug: [String: Int] = [:]
+        var found: [Term] = []
         // Oldest first, so a term is named as its first post spelled it (`ARM64`, not a later
         // `arm64`), which stays stable as new posts arrive.
-        for page in pages.reversed() {
+        for index in regular.reversed() {
             var seenOnPage: Set<String> = []
-            for name in page.metadata.taxonomies[plural] ?? [] {
-                let slug = Slug.urlize(name)
+            for name in pages[index].metadata.taxonomies[plural] ?? [] {
+                let slug = slug(name)
                 guard !slug.isEmpty, seenOnPage.insert(slug).inserted else { continue }
-                if bySlug[slug] == nil {
-                    bySlug[slug] = Term(slug: slug, name: name, pages: [])
-                    order.append(slug)
+                if let position = bySlug[slug] {
+                    found[position].pages.append(index)
+                } else {
+                    bySlug[slug] = found.count
+                    found.append(Term(slug: slug, name: name, pages: [index]))
                 }
-                bySlug[slug]!.pages.insert(page, at: 0)
             }
         }
-        terms = order.reversed().compactMap { bySlug[$0] }
+        // Collected oldest first: the newest term first, each term's pages newest first.
+        terms = found.reversed().map { Term(slug: $0.slug, name: $0.name, pages: $0.pages.reversed()) }
     }
 
     /// Terms by post count (most first), then by name as a reader sorts them (`Änderungen`

@@ -2,148 +2,230 @@ import ContentParsing
 import Foundation
 import MarkdownRendering
 import SiteCore
+import Templates
 
-/// Turns the site and its pages into the plain dictionaries Mustache templates read.
-/// Every string a template prints with `{{…}}` is escaped by Mustache; only HTML made by
-/// Chronicle (content, summary, toc) is meant for `{{{…}}}`.
+/// Turns the site and its pages into the typed values the theme's templates read. Every string
+/// a template prints with `{{…}}` is escaped by the engine; only HTML made by Chronicle
+/// (content, summary, toc) is meant for `{{{…}}}`.
+///
+/// What does not change from page to page is made once: each language's `site` and `t`
+/// values, and each page's summary (the same on every list it appears on).
 struct TemplateData: Sendable {
-    var site: SiteIndex
+    let site: LinkedSite
+    /// Per language code: the `site` value and the theme's strings (`t`).
+    private let languages: [String: LanguageValues]
+
+    struct LanguageValues: Sendable {
+        var site: TemplateValue
+        var strings: TemplateValue
+    }
 
     private var config: SiteConfig { site.config }
 
-    func siteContext(language: String) -> [String: Any] {
+    init(site: LinkedSite, now: Date) {
+        self.site = site
+        var languages: [String: LanguageValues] = [:]
+        let year = Calendar(identifier: .gregorian).component(.year, from: now)
+        for language in site.config.languages.map(\.language.code) {
+            languages[language] = LanguageValues(
+                site: Self.siteValue(site, language: language, year: year),
+                strings: .object(TemplateObject(site.theme.translations.table(for: language).mapValues { .string($0) })))
+        }
+        self.languages = languages
+    }
+
+    private func values(_ language: String) -> LanguageValues {
+        languages[language] ?? LanguageValues(site: .object(TemplateObject([:])), strings: .object(TemplateObject([:])))
+    }
+
+    /// Leaves out empty strings: a template's `{{#description}}…{{/description}}` then skips
+    /// them (an empty string is true in Mustache), and the name falls through to the outer
+    /// values as before.
+    static func object(_ values: [String: TemplateValue]) -> TemplateValue {
+        .object(TemplateObject(values.filter { key, value in
+            if case .string(let text) = value { return !text.isEmpty }
+            return true
+        }))
+    }
+
+    private static func siteValue(_ site: LinkedSite, language: String, year: Int) -> TemplateValue {
+        let config = site.config
         let languageConfig = config.language(language)
         let params = languageConfig?.params ?? config.params
-        let languages: [[String: Any]] = config.languages.map { entry in
-            [
-                "code": entry.language.code,
-                "name": entry.language.name,
-                "url": site.relativeLink(URLPaths.languagePrefix(entry.language.code, config: config) + "/"),
-                "current": entry.language.code == language,
-            ]
+        let languages: [TemplateValue] = config.languages.map { entry in
+            .object(TemplateObject([
+                "code": .string(entry.language.code),
+                "name": .string(entry.language.name),
+                "url": .string(site.relativeLink(URLPaths.languagePrefix(entry.language.code, config: config) + "/")),
+                "current": .bool(entry.language.code == language),
+            ]))
         }
-        return Self.withoutEmptyStrings([
-            "title": languageConfig?.language.title ?? config.title,
-            "baseURL": config.baseURL,
-            "description": params["description"]?.stringValue ?? "",
-            "home": site.relativeLink(URLPaths.languagePrefix(language, config: config) + "/"),
-            "archives": site.relativeLink(URLPaths.languagePrefix(language, config: config) + "/archives/"),
-            "language": ["code": language, "name": languageConfig?.language.name ?? language],
-            "languages": languages,
-            "multilingual": config.languages.count > 1,
-            "menu": menu(language: language),
-            "menuHasArchives": (languageConfig?.menus["main"] ?? []).contains { $0.url.hasSuffix("/archives/") || $0.url == "archives" },
-            "params": params.anyValue,
-            "year": Calendar(identifier: .gregorian).component(.year, from: Date()),
-            "assets": site.relativeLink("/"),
+        return object([
+            "title": .string(languageConfig?.language.title ?? config.title),
+            "baseURL": .string(config.baseURL),
+            "description": .string(params["description"]?.stringValue ?? ""),
+            "home": .string(site.relativeLink(URLPaths.languagePrefix(language, config: config) + "/")),
+            "archives": .string(site.relativeLink(URLPaths.languagePrefix(language, config: config) + "/archives/")),
+            "language": .object(TemplateObject(["code": .string(language), "name": .string(languageConfig?.language.name ?? language)])),
+            "languages": .list(languages),
+            "multilingual": .bool(config.languages.count > 1),
+            "menu": .list(menu(site, language: language)),
+            "menuHasArchives": .bool((languageConfig?.menus["main"] ?? []).contains { $0.url.hasSuffix("/archives/") || $0.url == "archives" }),
+            "params": params.templateValue,
+            "year": .int(year),
+            "assets": .string(site.relativeLink("/")),
         ])
     }
 
-    /// Mustache treats an empty string as true in `{{#x}}`; leaving such keys out makes
-    /// `{{#description}}…{{/description}}` behave as a template author expects.
-    static func withoutEmptyStrings(_ context: [String: Any]) -> [String: Any] {
-        context.filter { !(($0.value as? String)?.isEmpty ?? false) }
-    }
-
-    private func menu(language: String) -> [[String: Any]] {
+    private static func menu(_ site: LinkedSite, language: String) -> [TemplateValue] {
+        let config = site.config
         let entries = config.language(language)?.menus["main"] ?? []
         let prefix = URLPaths.languagePrefix(language, config: config)
         func link(_ url: String) -> String {
             if url.contains("://") || url.hasPrefix("mailto:") { return url }
             return site.relativeLink(prefix + URLPaths.normalized(url))
         }
-        func item(_ entry: MenuEntry) -> [String: Any] {
+        func item(_ entry: MenuEntry) -> TemplateValue {
             let children = entries.filter { $0.parent == entry.identifier }.map(item)
-            return Self.withoutEmptyStrings([
-                "name": entry.name.trimmingCharacters(in: .whitespaces), "url": link(entry.url),
-                "title": entry.title, "pre": entry.pre, "post": entry.post, "external": entry.url.contains("://"),
-                "children": children, "hasChildren": !children.isEmpty,
+            return object([
+                "name": .string(entry.name.trimmingCharacters(in: .whitespaces)), "url": .string(link(entry.url)),
+                "title": .string(entry.title), "pre": .string(entry.pre), "post": .string(entry.post),
+                "external": .bool(entry.url.contains("://")),
+                "children": .list(children), "hasChildren": .bool(!children.isEmpty),
             ])
         }
         return entries.filter { $0.parent == nil }.map(item)
     }
 
-    func termLinks(_ terms: [String], taxonomy: String, language: String) -> [[String: Any]] {
-        terms.map { term in
-            [
-                "name": term,
-                "url": site.relativeLink(URLPaths.languagePrefix(language, config: config) + "/\(taxonomy)/\(Slug.urlize(term))/"),
-            ]
-        }
+    func termLinks(_ terms: [String], taxonomy: String, language: String) -> TemplateValue {
+        let base = site.prefix(language) + "/\(taxonomy)/"
+        return .list(terms.map { term in
+            .object(TemplateObject([
+                "name": .string(term),
+                "url": .string(site.relativeLink(base + site.slug(ofTerm: term) + "/")),
+            ]))
+        })
     }
 
-    /// What one post looks like in a list (home, section, term, archive).
-    func summaryContext(_ page: Page) -> [String: Any] {
-        var context: [String: Any] = [
-            "title": page.metadata.title,
-            "url": site.relativeLink(page.relativeURL),
-            "summary": page.metadata.summary.map { "<p>\(HTMLEscaping.escape($0))</p>" } ?? page.body?.summaryHTML ?? "",
-            "truncated": page.body?.truncated ?? false,
-            "author": page.metadata.author ?? "",
+    /// The summary HTML lists and feeds show: the front matter's `summary`, else the body's.
+    static func summaryHTML(_ page: Page, body: String) -> String {
+        page.metadata.summary.map { "<p>\(HTMLEscaping.escape($0))</p>" } ?? body
+    }
+
+    /// What one post looks like in a list (home, section, term, archive): the same object on
+    /// every list, made once per page.
+    func summaryValues(_ page: Page, body: RenderedBody) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [
+            "title": .string(page.metadata.title),
+            "url": .string(site.relativeLink(page.relativeURL)),
+            "summary": .string(Self.summaryHTML(page, body: body.summaryHTML)),
+            "truncated": .bool(body.truncated),
+            "author": .string(page.metadata.author ?? ""),
             "tags": termLinks(page.metadata.tags, taxonomy: "tags", language: page.language),
-            "description": page.metadata.description ?? "",
+            "description": .string(page.metadata.description ?? ""),
         ]
         if let date = page.displayDate {
-            context["date"] = DateFormatting.long(date, language: page.language)
-            context["dateISO"] = DateFormatting.iso8601(date)
+            values["date"] = .string(DateFormatting.long(date, language: page.language))
+            values["dateISO"] = .string(DateFormatting.iso8601(date))
         }
-        return Self.withoutEmptyStrings(context)
+        return values
     }
 
-    func pageContext(_ page: Page) -> [String: Any] {
+    /// The values of a page's own template (`single`): its summary values and everything else.
+    func pageContext(_ page: Page, index: Int, body: RenderedBody, summary: [String: TemplateValue]) -> TemplateValue {
         let metadata = page.metadata
-        let translations = site.translations(of: page).map { other -> [String: Any] in
-            [
-                "code": other.language,
-                "name": config.language(other.language)?.language.name ?? other.language,
-                "url": site.relativeLink(other.relativeURL),
-                "permalink": site.absoluteLink(other.relativeURL),
-                "title": other.metadata.title,
-            ]
+        let translations: [TemplateValue] = site.translations(of: index).map { other in
+            let other = site.pages[other]
+            return .object(TemplateObject([
+                "code": .string(other.language),
+                "name": .string(config.language(other.language)?.language.name ?? other.language),
+                "url": .string(site.relativeLink(other.relativeURL)),
+                "permalink": .string(site.absoluteLink(other.relativeURL)),
+                "title": .string(other.metadata.title),
+            ]))
         }
-        let toc = (metadata.toc ?? false) ? (page.body?.tocHTML ?? "") : ""
-        var context = summaryContext(page)
+        let toc = (metadata.toc ?? false) ? body.tocHTML : ""
+        let language = values(page.language)
+        var context = summary
         context.merge([
-            "site": siteContext(language: page.language),
-            "t": site.theme.translations.table(for: page.language),
-            "language": page.language,
-            "content": page.body?.html ?? "",
-            "toc": toc,
-            "hasToc": !toc.isEmpty,
-            "permalink": site.absoluteLink(page.relativeURL),
-            "feedURL": site.relativeLink(URLPaths.languagePrefix(page.language, config: config) + "/index.xml"),
-            "relPermalink": site.relativeLink(page.relativeURL),
-            "authorLink": metadata.authorLink ?? "",
+            "site": language.site,
+            "t": language.strings,
+            "language": .string(page.language),
+            "content": .string(body.html),
+            "toc": .string(toc),
+            "hasToc": .bool(!toc.isEmpty),
+            "permalink": .string(site.absoluteLink(page.relativeURL)),
+            "feedURL": .string(site.relativeLink(site.prefix(page.language) + "/index.xml")),
+            "relPermalink": .string(site.relativeLink(page.relativeURL)),
+            "authorLink": .string(metadata.authorLink ?? ""),
             "categories": termLinks(metadata.categories, taxonomy: "categories", language: page.language),
-            "hasTaxonomies": !metadata.tags.isEmpty || !metadata.categories.isEmpty,
-            "translations": translations,
-            "hasTranslations": !translations.isEmpty,
-            "isPost": page.isPost,
-            "wordCount": page.body?.wordCount ?? 0,
-            "readingMinutes": max(1, ((page.body?.wordCount ?? 0) + 199) / 200),
-            "params": ParamValue.table(metadata.params).anyValue,
+            "hasTaxonomies": .bool(!metadata.tags.isEmpty || !metadata.categories.isEmpty),
+            "translations": .list(translations),
+            "hasTranslations": .bool(!translations.isEmpty),
+            "isPost": .bool(page.isPost),
+            "wordCount": .int(body.wordCount),
+            "readingMinutes": .int(max(1, (body.wordCount + 199) / 200)),
+            "params": ParamValue.table(metadata.params).templateValue,
         ]) { $1 }
+        let neighbours = site.neighbours[index]
+        for (key, neighbour) in [("newerPost", neighbours.newer), ("olderPost", neighbours.older)] {
+            guard let neighbour else { continue }
+            let other = site.pages[neighbour]
+            context[key] = .object(TemplateObject([
+                "title": .string(other.metadata.title), "url": .string(site.relativeLink(other.relativeURL)),
+            ]))
+        }
         if let image = metadata.featuredImage, !image.isEmpty {
-            context["featuredImage"] = image.contains("://") || image.hasPrefix("/")
+            context["featuredImage"] = .string(image.contains("://") || image.hasPrefix("/")
                 ? (image.hasPrefix("/") ? site.relativeLink(image) : image)
-                : site.relativeLink(page.relativeURL + image)
+                : site.relativeLink(page.relativeURL + image))
         }
         if let lastmod = metadata.lastmod, lastmod != page.displayDate {
-            context["lastmod"] = DateFormatting.long(lastmod, language: page.language)
-            context["lastmodISO"] = DateFormatting.iso8601(lastmod)
+            context["lastmod"] = .string(DateFormatting.long(lastmod, language: page.language))
+            context["lastmodISO"] = .string(DateFormatting.iso8601(lastmod))
         }
-        return Self.withoutEmptyStrings(context)
+        return Self.object(context)
+    }
+
+    /// The values every list-like page starts from (`site`, `t`, its title and URLs).
+    func baseContext(language: String, title: String, url: String) -> [String: TemplateValue] {
+        let values = values(language)
+        return [
+            "site": values.site,
+            "t": values.strings,
+            "language": .string(language),
+            "title": .string(title),
+            "relPermalink": .string(site.relativeLink(url)),
+            "permalink": .string(site.absoluteLink(url)),
+            "feedURL": .string(site.relativeLink(url + "index.xml")),
+        ]
     }
 
     /// The values a theme shortcode template sees: named args by name, positional ones as
     /// `_0`, `_1`…, `inner` (rendered HTML) and `language`. A positional first argument is
     /// also `id` (what `youtube` and similar embeds take).
-    static func shortcodeContext(_ call: ShortcodeCall, innerHTML: String?, language: String) -> [String: Any] {
-        var context: [String: Any] = ["language": language, "inner": innerHTML ?? "", "name": call.name]
-        for (index, argument) in call.positional.enumerated() { context["_\(index)"] = argument.value }
-        if let first = call.positional.first, context["id"] == nil { context["id"] = first.value }
-        for argument in call.arguments { if let name = argument.name { context[name] = argument.value } }
-        context["positional"] = call.positional.map(\.value)
-        return context
+    static func shortcodeContext(_ call: ShortcodeCall, innerHTML: String?, language: String) -> TemplateValue {
+        var context: [String: TemplateValue] = ["language": .string(language), "inner": .string(innerHTML ?? ""), "name": .string(call.name)]
+        for (index, argument) in call.positional.enumerated() { context["_\(index)"] = .string(argument.value) }
+        if let first = call.positional.first, context["id"] == nil { context["id"] = .string(first.value) }
+        for argument in call.arguments { if let name = argument.name { context[name] = .string(argument.value) } }
+        context["positional"] = .list(call.positional.map { .string($0.value) })
+        return .object(TemplateObject(context))
+    }
+}
+
+extension ParamValue {
+    /// The value for templates: tables as objects, arrays as lists; a null is an empty string
+    /// and a double its decimal text, as templates have always printed them.
+    var templateValue: TemplateValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .int(let number): .int(number)
+        case .double(let number): .string(String(describing: number))
+        case .bool(let flag): .bool(flag)
+        case .array(let items): .list(items.map(\.templateValue))
+        case .table(let table): .object(TemplateObject(table.mapValues(\.templateValue)))
+        case .null: .string("")
+        }
     }
 }

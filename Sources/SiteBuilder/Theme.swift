@@ -1,8 +1,8 @@
 import ContentParsing
 import DefaultTheme
 import Foundation
-import Mustache
 import SiteCore
+import Templates
 
 /// Templates, shortcodes, strings and static files, layered: Chronicle's built-in default theme,
 /// then the site's `themes/<theme>/`, then the site's own `layouts/` (each overriding the last).
@@ -12,7 +12,9 @@ public struct Theme: Sendable {
     public private(set) var translations = Translations()
     /// Static files to copy to the output root, by output path.
     public private(set) var staticFiles: [String: StaticFile] = [:]
-    public private(set) var library = MustacheLibrary()
+    public private(set) var library = TemplateLibrary()
+    /// Names of the shortcodes the theme defines (`youtube` for `shortcodes/youtube`).
+    public private(set) var shortcodeNameSet: Set<String> = []
     /// Templates of lower layers that a higher one replaced, latest last: a replacement that
     /// does not parse falls back to them.
     private var replaced: [String: [TemplateSource]] = [:]
@@ -104,10 +106,10 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Parses every template into the Mustache library; a syntax error is a diagnostic.
+    /// Parses every template into the library; a syntax error is a diagnostic.
     private mutating func compile() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         for (name, top) in templates.sorted(by: { $0.key < $1.key }) {
             // The top layer's template, else (when it does not parse) the layer below it.
             for source in [top] + (replaced[name] ?? []).reversed() {
@@ -119,43 +121,30 @@ public struct Theme: Sendable {
             }
         }
         self.library = library
+        shortcodeNameSet = Set(shortcodeNames)
         return diagnostics
     }
 
     /// Parses one template into the library; the problem when it does not parse.
-    private static func register(_ source: TemplateSource, named name: String, in library: inout MustacheLibrary) -> Diagnostic? {
+    private static func register(_ source: TemplateSource, named name: String, in library: inout TemplateLibrary) -> Diagnostic? {
         do {
-            let template = try MustacheTemplate(string: source.text)
+            let template = try Template(source.text)
             library.register(template, named: name)
             if name.hasPrefix("partials/") {
                 library.register(template, named: String(name.dropFirst("partials/".count)))
             }
             return nil
-        } catch let error as MustacheTemplate.ParserError {
+        } catch {
             let path = source.displayPath.hasPrefix("/") ? String(source.displayPath.dropFirst()) : source.displayPath
             return Diagnostic(
                 .error, code: "template.syntax",
-                message: "template '\(name)' does not parse: \(describe(error.error))",
-                location: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                sourceLine: error.context.line)
-        } catch {
-            return Diagnostic(
-                .error, code: "template.syntax",
-                message: "template '\(name)' does not parse: \(error)",
-                location: SourceLocation(path: source.displayPath))
+                message: "template '\(name)' does not parse: \(error.message)",
+                location: SourceLocation(path: path, line: error.line, column: error.column),
+                sourceLine: error.lineText)
         }
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with '}}'"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
-        default: "\(error)"
-        }
-    }
-
-    public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+    public func hasTemplate(_ name: String) -> Bool { library.hasTemplate(named: name) }
 
     /// Names of the shortcodes the theme defines (`youtube` for `shortcodes/youtube`).
     public var shortcodeNames: [String] {
@@ -163,7 +152,13 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template; nil when the theme has no such template.
-    public func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
+    public func render(_ name: String, _ context: TemplateValue) -> String? {
+        library.render(name, context)
+    }
+
+    /// Renders a template, appending its UTF-8 bytes to `buffer`; false when there is no such
+    /// template.
+    public func render(_ name: String, _ context: TemplateValue, into buffer: inout [UInt8]) -> Bool {
+        library.render(name, context, into: &buffer)
     }
 }

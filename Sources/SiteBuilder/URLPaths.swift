@@ -28,12 +28,38 @@ public enum URLPaths {
     /// A path inside the site for a `url`, `slug` or alias someone wrote, or nil when it leaves
     /// the site: `..` segments (also as `%2e%2e`), a scheme (`https://…`), `//host`, NUL bytes.
     public static func safeSitePath(_ written: String) -> String? {
-        let decoded = written.removingPercentEncoding ?? written
+        let decoded = written.utf8.contains(UInt8(ascii: "%")) ? (written.removingPercentEncoding ?? written) : written
         if decoded.contains("\0") || decoded.contains("\\") || decoded.hasPrefix("//") { return nil }
-        if decoded.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil { return nil }
+        if hasScheme(decoded) { return nil }
         let segments = decoded.split(separator: "/")
         if segments.contains(where: { $0 == ".." }) { return nil }
         return normalized(segments.filter { $0 != "." }.joined(separator: "/") + (decoded.hasSuffix("/") ? "/" : ""))
+    }
+
+    /// Whether a link starts with a URL scheme (`https:`, `mailto:`): a letter, then letters,
+    /// digits, `+`, `.` or `-`, then `:`.
+    public static func hasScheme(_ link: String) -> Bool {
+        var bytes = link.utf8.makeIterator()
+        guard let first = bytes.next(), isLetter(first) else { return false }
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
+        }
+        return false
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// Whether an output path (relative to the output folder) stays inside it: no absolute
+    /// path, no `..`, `.` or empty segment, no NUL. Pages, aliases and terms whose URL fails
+    /// this are reported and left out by the link stage; the writers refuse them as a last
+    /// line of defence.
+    public static func isSafeOutputPath(_ path: String) -> Bool {
+        if path.isEmpty || path.hasPrefix("/") || path.utf8.contains(0) { return false }
+        return !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
+            $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8)
+        }
     }
 
     /// `/a/b` -> `/a/b/`; `a/b.html` stays a file URL; double slashes collapse.

@@ -41,8 +41,11 @@ struct CheckCommand: ParsableCommand {
         var options = BuildOptions(source: sourceURL, output: sourceURL.appending(path: "public"))
         options.includeDrafts = drafts
         options.includeFuture = future
-        let result = SiteGenerator(options: options).generate()
-        let diagnostics = (result.diagnostics + LinkChecker(result: result).check()).sorted()
+        let bodies = RenderedBodies()
+        var generator = SiteGenerator(options: options)
+        generator.observeRenderedPage = bodies.collect
+        let result = generator.generate()
+        let diagnostics = (result.diagnostics + LinkChecker(result: result, bodies: bodies).check()).sorted()
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         switch format {

@@ -99,9 +99,9 @@ struct FixtureConfig {
 
     /// The site the fixtures pretend to belong to: German and English admonition titles, a few
     /// pages to link to, no theme shortcodes.
-    func context(forFeed: Bool) -> RenderContext {
+    var context: RenderContext {
         RenderContext(
-            language: language, forFeed: forFeed,
+            language: language,
             admonitionTitle: { [language] type in
                 guard language == "de" else { return AdmonitionType.englishTitle(for: type) }
                 return [
@@ -153,15 +153,17 @@ struct FixtureConfig {
         let config = FixtureConfig(archive["config.toml"])
         let parsed = DocumentParser.parse(SourceFile(path: "input.md", text: input))
         let renderer = BodyRenderer(markup: config.markup, summaryLength: config.summaryLength)
-        let (body, renderDiagnostics) = renderer.render(parsed.document, context: config.context(forFeed: false))
+        // One render gives both forms: the page's, and the feed's derived from the same parse.
+        let output = renderer.render(parsed.document, context: config.context)
+        let body = output.body
+        let renderDiagnostics = output.diagnostics
 
         Golden.check(&archive, "expected.html", actual: body.html)
         Golden.check(&archive, "expected.toc.html", actual: body.tocHTML, optional: true)
         let summary = body.summaryHTML + "\n<!-- hasMoreMarker: \(body.hasMoreMarker), truncated: \(body.truncated) -->"
         Golden.check(&archive, "expected.summary.html", actual: summary, optional: true)
         if archive["expected.feed.html"] != nil {
-            let feed = renderer.render(parsed.document, context: config.context(forFeed: true)).body
-            Golden.check(&archive, "expected.feed.html", actual: feed.html, optional: true)
+            Golden.check(&archive, "expected.feed.html", actual: output.feed.html, optional: true)
         }
         let diagnostics = (parsed.diagnostics + renderDiagnostics).sorted().map(\.formatted).joined(separator: "\n")
         Golden.check(&archive, "expected.diagnostics.txt", actual: diagnostics, optional: true, writeWhenNonEmpty: true)

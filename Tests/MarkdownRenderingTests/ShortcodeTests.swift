@@ -7,10 +7,10 @@ import Testing
     private func render(
         _ arguments: [ShortcodeArgument], inner: String = "\nSome **Markdown**.\n",
         context: RenderContext = Fixture.context
-    ) -> (html: String, diagnostics: [Diagnostic]) {
+    ) -> (html: String, feed: String, diagnostics: [Diagnostic]) {
         let call = Fixture.call("admonition", arguments, inner: [.text(inner, offset: 0)])
         let result = Fixture.render(Fixture.document([.call(call), .text("\n")]), context: context)
-        return (result.body.html, result.diagnostics)
+        return (result.body.html, result.feed.html, result.diagnostics)
     }
 
     private func box(_ type: String, _ title: String, open: Bool = true, content: String = "<p>Some <strong>Markdown</strong>.</p>\n") -> String {
@@ -105,8 +105,7 @@ import Testing
     }
 
     @Test func becomesABlockquoteInFeeds() {
-        let feed = RenderContext(language: "en", forFeed: true)
-        #expect(render([Fixture.named("type", "warning"), Fixture.named("title", "Careful", quoted: true)], context: feed).html
+        #expect(render([Fixture.named("type", "warning"), Fixture.named("title", "Careful", quoted: true)]).feed
             == "<blockquote><p><strong>Careful</strong></p>\n<p>Some <strong>Markdown</strong>.</p>\n</blockquote>\n")
     }
 
@@ -125,7 +124,7 @@ import Testing
 }
 
 @Suite struct MediaShortcodeTests {
-    private func render(_ call: ShortcodeCall, context: RenderContext = Fixture.context) -> (body: RenderedBody, diagnostics: [Diagnostic]) {
+    private func render(_ call: ShortcodeCall, context: RenderContext = Fixture.context) -> BodyRenderer.Output {
         Fixture.render(Fixture.document([.text("Text\n\n"), .call(call), .text("\n\nMore\n")]), context: context)
     }
 
@@ -152,7 +151,7 @@ import Testing
 
     @Test func linksYouTubeInFeeds() {
         let call = Fixture.call("youtube", [Fixture.positional("QiDDczFSeKQ")])
-        let html = render(call, context: RenderContext(language: "de", forFeed: true)).body.html
+        let html = render(call, context: RenderContext(language: "de")).feed.html
         #expect(html == "<p>Text</p>\n<p><a href=\"https://www.youtube.com/watch?v=QiDDczFSeKQ\">YouTube Video</a></p>\n<p>More</p>\n")
     }
 
@@ -200,7 +199,7 @@ import Testing
         return absolute ? "https://example.org" + path : path
     })
 
-    private func render(_ pieces: [Fixture.Piece]) -> (body: RenderedBody, diagnostics: [Diagnostic]) {
+    private func render(_ pieces: [Fixture.Piece]) -> BodyRenderer.Output {
         Fixture.render(Fixture.document(pieces), context: context)
     }
 

@@ -69,7 +69,7 @@ enum Fixture {
     static func render(
         _ document: Document, markup: MarkupConfig = MarkupConfig(), summaryLength: Int = 70,
         context: RenderContext = Fixture.context
-    ) -> (body: RenderedBody, diagnostics: [Diagnostic]) {
+    ) -> BodyRenderer.Output {
         BodyRenderer(markup: markup, summaryLength: summaryLength).render(document, context: context)
     }
 

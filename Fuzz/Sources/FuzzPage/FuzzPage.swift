@@ -17,7 +17,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     checkDiagnostics(diagnostics, source: source, lineIndex: lineIndex)
 
     let safe = BodyRenderer(markup: MarkupConfig())
-    let (body, renderDiagnostics) = safe.render(document, context: RenderContext(language: "en"))
+    let output = safe.render(document, context: RenderContext(language: "en"))
+    let (body, renderDiagnostics) = (output.body, output.diagnostics)
     checkDiagnostics(renderDiagnostics, source: source, lineIndex: lineIndex)
     // Without `unsafe`, no raw HTML passes: nothing the author wrote becomes a script element.
     for (part, html) in [("html", body.html), ("summary", body.summaryHTML), ("toc", body.tocHTML)] {
@@ -27,7 +28,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var unsafeMarkup = MarkupConfig()
     unsafeMarkup.unsafe = true
     let unsafe = BodyRenderer(markup: unsafeMarkup)
-    let (_, unsafeDiagnostics) = unsafe.render(document, context: RenderContext(language: "de", forFeed: true))
+    let unsafeDiagnostics = unsafe.render(document, context: RenderContext(language: "de")).diagnostics
     checkDiagnostics(unsafeDiagnostics, source: source, lineIndex: lineIndex)
     return 0
 }

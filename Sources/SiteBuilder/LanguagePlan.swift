@@ -1,0 +1,128 @@
+import ContentParsing
+import Foundation
+import SiteCore
+
+/// One language's lists, computed by the link stage from the pages alone: the home page's
+/// posts, each section's and each taxonomy term's pages (newest first), the taxonomy indexes,
+/// and the year archive's posts. Pages are indexes into `LinkedSite.pages`.
+struct LanguagePlan: Sendable {
+    let language: String
+    /// The URL prefix: "" for the default language at the root, else `/de`.
+    let prefix: String
+    /// The language's regular pages, newest first.
+    let regular: [Int]
+    /// The posts of the main sections, newest first (home page, archive).
+    let posts: [Int]
+    /// Home, sections and terms, in that order (within taxonomies: by taxonomy, then term).
+    let lists: [ListSpec]
+    let taxonomies: [TaxonomySpec]
+    /// Section lists, for neighbours.
+    let sections: [ListSpec]
+
+    /// One paginated list page with its feed.
+    struct ListSpec: Sendable {
+        enum Kind: String, Sendable {
+            case home, section, term
+        }
+
+        var kind: Kind
+        var url: String
+        var title: String
+        var pages: [Int]
+        var pageSize: Int
+        var feedLimit: Int
+        /// The `_index.md` page whose body introduces the list.
+        var content: Int?
+    }
+
+    /// A taxonomy's index page (`/tags/`) and its feed.
+    struct TaxonomySpec: Sendable {
+        var plural: String
+        var url: String
+        var title: String
+        var content: Int?
+        /// Terms in first-use order; each term's pages newest first.
+        var terms: [TaxonomyIndex.Term]
+        /// Terms by post count, then name: the index page's order.
+        var byCount: [TaxonomyIndex.Term]
+        var feedLimit: Int
+    }
+
+    /// `termSlugs`: every taxonomy term as written -> its URL segment.
+    init(language: String, pages: [Page], config: SiteConfig, theme: Theme, termSlugs: [String: String]) {
+        self.language = language
+        let prefix = URLPaths.languagePrefix(language, config: config)
+        self.prefix = prefix
+        let all = pages.indices.filter { pages[$0].language == language }
+        let regular = all.filter { pages[$0].isRegular }.sorted { Self.newestFirst(pages[$0], pages[$1]) }
+        self.regular = regular
+        var branches: [String: Int] = [:]
+        for index in all where !pages[index].isRegular && branches[pages[index].file.logicalPath] == nil {
+            branches[pages[index].file.logicalPath] = index
+        }
+        let params = config.language(language)?.params ?? config.params
+        func intParam(_ path: String) -> Int? { params.lookup(path)?.intValue }
+        func label(_ key: String) -> String {
+            let text = theme.translations.text(key, language: language)
+            return text == key ? key.capitalized : text
+        }
+        let main = Self.mainSections(regular.map { pages[$0] }, config: config)
+        let posts = regular.filter { main.contains(pages[$0].section) }
+        self.posts = posts
+        let rssDefault = config.rssLimit ?? 10
+        let listSize = config.paginate ?? 20
+
+        var lists: [ListSpec] = [ListSpec(
+            kind: .home, url: prefix + "/", title: config.language(language)?.language.title ?? config.title,
+            pages: posts, pageSize: intParam("home.posts.paginate") ?? config.paginate ?? 10,
+            feedLimit: intParam("home.rss") ?? rssDefault, content: branches[""])]
+        var sections: [ListSpec] = []
+        for section in Set(regular.filter { pages[$0].isPost }.map { pages[$0].section }).sorted() {
+            let branch = branches[section]
+            sections.append(ListSpec(
+                kind: .section, url: prefix + "/" + Slug.urlize(section) + "/",
+                title: branch.map { pages[$0].metadata.title } ?? label(section),
+                pages: regular.filter { pages[$0].section == section },
+                pageSize: intParam("section.paginate") ?? listSize,
+                feedLimit: intParam("section.rss") ?? rssDefault, content: branch))
+        }
+        lists += sections
+        self.sections = sections
+        var taxonomies: [TaxonomySpec] = []
+        for plural in config.taxonomies.values.sorted() {
+            let index = TaxonomyIndex(plural: plural, pages: regular, in: pages) { termSlugs[$0] ?? Slug.urlize($0) }
+            let taxonomyURL = prefix + "/" + Slug.urlize(plural) + "/"
+            let branch = branches[plural]
+            taxonomies.append(TaxonomySpec(
+                plural: plural, url: taxonomyURL, title: branch.map { pages[$0].metadata.title } ?? label(plural),
+                content: branch, terms: index.terms, byCount: index.byCount,
+                feedLimit: intParam("list.rss") ?? rssDefault))
+            for term in index.terms {
+                let termBranch = branches[plural + "/" + term.slug]
+                lists.append(ListSpec(
+                    kind: .term, url: taxonomyURL + term.slug + "/",
+                    title: termBranch.map { pages[$0].metadata.title } ?? term.name,
+                    pages: term.pages, pageSize: intParam("list.paginate") ?? listSize,
+                    feedLimit: intParam("list.rss") ?? rssDefault, content: termBranch))
+            }
+        }
+        self.lists = lists
+        self.taxonomies = taxonomies
+    }
+
+    /// The sections whose posts the home page lists: `params.mainSections`, else the largest.
+    static func mainSections(_ regular: [Page], config: SiteConfig) -> Set<String> {
+        if let listed = config.params["mainSections"]?.stringList, !listed.isEmpty { return Set(listed) }
+        let counts = Dictionary(grouping: regular.filter(\.isPost), by: \.section).mapValues(\.count)
+        guard let largest = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return [] }
+        return [largest.key]
+    }
+
+    static func newestFirst(_ a: Page, _ b: Page) -> Bool {
+        let left = a.displayDate?.date ?? .distantPast
+        let right = b.displayDate?.date ?? .distantPast
+        if left != right { return left > right }
+        if a.metadata.weight != b.metadata.weight { return a.metadata.weight < b.metadata.weight }
+        return a.metadata.title < b.metadata.title
+    }
+}

@@ -1,0 +1,173 @@
+import ContentParsing
+import Foundation
+import MarkdownRendering
+import SiteCore
+
+/// The site as the link stage leaves it, before anything is rendered: every published page
+/// with its URL, translations, `ref` targets, each language's lists and taxonomies, and the
+/// aliases to write. Built once per build; rendering and emitting only read it.
+public struct LinkedSite: Sendable {
+    public let config: SiteConfig
+    public let theme: Theme
+    /// Every published page, in content order (sorted by path).
+    public let pages: [Page]
+    /// Page indexes by translation key.
+    let translations: [String: [Int]]
+    /// Page indexes by every name a `ref` may use, per language.
+    let references: [String: [String: Int]]
+    /// Per page: whether its HTML is written (the first of several pages with one URL is).
+    let isWritten: [Bool]
+    /// Per page: the neighbours in its section, newest first (for "newer"/"older" links).
+    let neighbours: [Neighbours]
+    /// One plan per configured language, in the config's order.
+    let languages: [LanguagePlan]
+    /// Redirect pages for front matter `aliases`, in page order.
+    let aliases: [Alias]
+    /// The site's path below its host (`/blog` for `https://example.org/blog/`), "" at a root.
+    public let basePath: String
+    /// `https://example.org` (scheme, host, port) or "" when the base URL has no host.
+    let origin: String
+    /// Every taxonomy term as written -> its URL segment (`ARM64` -> `arm64`), made once.
+    let termSlugs: [String: String]
+
+    struct Neighbours: Sendable {
+        var newer: Int?
+        var older: Int?
+    }
+
+    struct Alias: Sendable {
+        /// The redirect's output path.
+        var outputPath: String
+        /// The page it leads to.
+        var page: Int
+    }
+
+    init(
+        config: SiteConfig, theme: Theme, pages: [Page], isWritten: [Bool], aliases: [Alias]
+    ) {
+        self.config = config
+        self.theme = theme
+        self.pages = pages
+        self.isWritten = isWritten
+        self.aliases = aliases
+        var translations: [String: [Int]] = [:]
+        var references: [String: [String: Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            translations[page.translationKey, default: []].append(index)
+            for name in Self.referenceNames(page.file) where references[page.language, default: [:]][name] == nil {
+                references[page.language, default: [:]][name] = index
+            }
+        }
+        self.translations = translations
+        self.references = references
+        let components = URLComponents(string: config.baseURL)
+        var path = components?.path ?? ""
+        while path.hasSuffix("/") { path.removeLast() }
+        basePath = path
+        if let components, let host = components.host {
+            var origin = (components.scheme ?? "https") + "://" + host
+            if let port = components.port { origin += ":\(port)" }
+            self.origin = origin
+        } else {
+            origin = ""
+        }
+        var termSlugs: [String: String] = [:]
+        for page in pages {
+            for terms in page.metadata.taxonomies.values {
+                for term in terms where termSlugs[term] == nil { termSlugs[term] = Slug.urlize(term) }
+            }
+        }
+        self.termSlugs = termSlugs
+        var languages: [LanguagePlan] = []
+        var neighbours = Array(repeating: Neighbours(), count: pages.count)
+        for language in config.languages.map(\.language.code) {
+            let plan = LanguagePlan(language: language, pages: pages, config: config, theme: theme, termSlugs: termSlugs)
+            for section in plan.sections {
+                let members = section.pages
+                for (position, index) in members.enumerated() {
+                    neighbours[index].newer = position > 0 ? members[position - 1] : nil
+                    neighbours[index].older = position + 1 < members.count ? members[position + 1] : nil
+                }
+            }
+            languages.append(plan)
+        }
+        self.languages = languages
+        self.neighbours = neighbours
+    }
+
+    /// A taxonomy term's URL segment.
+    func slug(ofTerm term: String) -> String {
+        termSlugs[term] ?? Slug.urlize(term)
+    }
+
+    // MARK: - Links
+
+    /// A site path as the browser should request it (base path prefixed, percent-encoded).
+    public func relativeLink(_ path: String) -> String {
+        Slug.percentEncodedPath(basePath + path)
+    }
+
+    /// An absolute URL for a site path.
+    public func absoluteLink(_ path: String) -> String {
+        origin.isEmpty ? relativeLink(path) : origin + relativeLink(path)
+    }
+
+    /// The language prefix of a language's URLs: "" for the default language at the root.
+    func prefix(_ language: String) -> String {
+        URLPaths.languagePrefix(language, config: config)
+    }
+
+    // MARK: - Translations and references
+
+    /// The other languages' versions of a page, in language order.
+    public func translations(of index: Int) -> [Int] {
+        let page = pages[index]
+        let order = config.languages.map(\.language.code)
+        return (translations[page.translationKey] ?? [])
+            .filter { pages[$0].language != page.language }
+            .sorted { (order.firstIndex(of: pages[$0].language) ?? 99) < (order.firstIndex(of: pages[$1].language) ?? 99) }
+    }
+
+    /// The names a `ref`/`relref` can use for a page: `posts/a/index.md`, `posts/a`, `/posts/a/`, `a`.
+    static func referenceNames(_ file: ContentFile) -> [String] {
+        let logical = file.logicalPath
+        var names = [file.relativePath, logical, "/" + logical, "/" + logical + "/", logical + "/", "/" + file.relativePath]
+        let stemmed = (file.relativePath as NSString).deletingPathExtension
+        names += [stemmed, "/" + stemmed]
+        if let last = logical.split(separator: "/").last { names.append(String(last)) }
+        return names
+    }
+
+    /// Finds the page a `ref` names, in a language.
+    public func resolve(_ target: String, language: String) -> Page? {
+        var name = target.trimmingCharacters(in: .whitespaces)
+        if let hash = name.firstIndex(of: "#") { name = String(name[..<hash]) }
+        let table = references[language] ?? [:]
+        if let index = table[name] { return pages[index] }
+        let withoutLanguage = name.replacingOccurrences(of: ".\(language).md", with: ".md")
+        return table[withoutLanguage].map { pages[$0] }
+    }
+
+    /// Everything the Markdown renderer needs to know about the site for one page.
+    public func renderContext(for page: Page) -> RenderContext {
+        let theme = self.theme
+        let site = self
+        let language = page.language
+        return RenderContext(
+            language: language,
+            admonitionTitle: { type in
+                theme.translations.text("admonition.\(type)", language: language)
+            },
+            resolveReference: { target, targetLanguage, absolute in
+                guard let found = site.resolve(target, language: targetLanguage ?? language) else { return nil }
+                let fragment = target.firstIndex(of: "#").map { String(target[$0...]) } ?? ""
+                return (absolute ? site.absoluteLink(found.relativeURL) : site.relativeLink(found.relativeURL)) + fragment
+            },
+            themeShortcode: { call, innerHTML, _ in
+                let name = "shortcodes/" + call.name
+                guard theme.hasTemplate(name) else { return nil }
+                return theme.render(name, TemplateData.shortcodeContext(call, innerHTML: innerHTML, language: language))
+            },
+            themeShortcodeNames: theme.shortcodeNameSet)
+    }
+}
