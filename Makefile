@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps build site test test-tsan golden-update compare-hugo bench bench-repair fuzz clean
+.PHONY: all deps pydeps build site test test-tsan golden-update compare-hugo bench bench-callgrind bench-repair fuzz clean
 
 all: build
 
@@ -68,13 +68,29 @@ compare-hugo: build
 bench-repair: build
 	python3 scripts/bench_repair.py
 
-# Whole-site builds, Chronicle vs Hugo (Debian's package) on generated bilingual blogs of
-# BENCH_POSTS posts each; ratios Chronicle / Hugo of wall time and peak memory.
-BENCH_POSTS ?= 200,2000
+# Whole-site builds on generated bilingual blogs of BENCH_POSTS posts each (cached in
+# .build-bench/): Chronicle vs Hugo (Debian's package, theme bench/hugo-theme/) vs the floor
+# program (bench/floor.c: cmark-gfm renders every post body, nothing else), alternating, on disk;
+# medians and ratios of wall time and peak memory, files and pages each wrote. Hugo takes minutes
+# per build at 10,000 posts: the whole run takes 20-30 minutes.
+# BENCH_POSTS=1000 BENCH_ROUNDS=1 make bench   is a quick look.
+BENCH_POSTS ?= 1000,10000
 BENCH_ROUNDS ?= 3
-bench: build
-	@command -v hugo >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y hugo; }
-	python3 scripts/bench_build.py --posts $(BENCH_POSTS) --rounds $(BENCH_ROUNDS)
+BENCH_FLOOR := .build-bench/floor
+$(BENCH_FLOOR): bench/floor.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $< -o $@ -lcmark-gfm-extensions -lcmark-gfm
+
+bench: build $(BENCH_FLOOR)
+	@command -v hugo >/dev/null 2>&1 && [ -x /usr/bin/time ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y hugo time; }
+	python3 scripts/bench_build.py --posts $(BENCH_POSTS) --rounds $(BENCH_ROUNDS) --floor $(BENCH_FLOOR)
+
+# The instruction count (callgrind's Ir) of one build of the 1,000-post blog, with the commit:
+# the stable figure to compare changes by (machine noise does not move it). Valgrind runs the
+# build some 100 times slower: about a quarter of an hour at commit 3067cd2.
+bench-callgrind: build
+	@command -v valgrind >/dev/null 2>&1 && command -v objcopy >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y valgrind binutils; }
+	python3 scripts/bench_build.py --callgrind --posts 1000
 
 # libFuzzer targets of Fuzz/ (front matter, shortcodes, repair, whole page), each for FUZZ_SECONDS,
 # seeded from ../shared/corpus and the golden fixtures; crashing inputs land in .build-fuzz/artifacts/.
