@@ -16,9 +16,11 @@ Generates deterministic bilingual blogs with ../shared/bench/make_corpus.py (cac
 
 The themes do not write the same HTML, so the figures compare what it costs each tool to turn the
 same content into a full site. Each round runs the three tools once, alternately (the order
-rotates from round to round), each into a fresh output folder that is counted and removed
-afterwards, after a sync (the writes of one build are not flushed on the next one's time); one
-warm-up round is not counted. Output goes to the system's temporary folder (on
+rotates from round to round), each into a fresh output folder, after a sync (the writes of one
+build are not flushed on the next one's time); the folders are counted, and removed only when
+every size is done (on ext4 without a journal, as here, freed inodes are skipped for a minute
+or more, so deleting between builds would slow the next builds' file creation); one warm-up
+round is not counted. Output goes to the system's temporary folder (on
 disk) unless --scratch names another (--scratch /dev/shm: no disk noise). Wall time is measured
 around the process, CPU time (user + system) from wait4; peak memory is the process's maximum
 resident set, as /usr/bin/time reports it (Debian's `time` package). The ratios are of the
@@ -235,63 +237,72 @@ def main():
           " and peak memory\n", flush=True)
     header = f"{'posts':>6}  {'tool':<10}{'files':>7}{'pages':>7}{'wall s':>20}{'cpu s':>20}{'memory MiB':>16}"
     medians = {}
-    for posts in sizes:
-        site = corpus(posts, args.mojibake)
-        if posts >= 5000:
-            print(f"note: Hugo takes minutes per build at {posts} posts "
-                  f"({args.rounds} round{'s' * (args.rounds != 1)} + warm-up)", file=sys.stderr, flush=True)
-        work = tempfile.mkdtemp(prefix="chronicle-bench-", dir=scratch)
-        commands = {
-            "chronicle": lambda out: [args.chronicle, "build", "--source", site, "--output", out],
-            "hugo": lambda out: [args.hugo, "--source", site, "--destination", out, "--themesDir", THEMES,
-                                 "--theme", THEME, "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache"),
-                                 "--quiet"],
-            "floor": lambda out: [args.floor, site, out],
-        }
-        # Git info off; robots.txt on, as Chronicle writes one; Hugo's resources/ out of the corpus.
-        hugo_env = dict(os.environ, HUGO_ENABLEGITINFO="false", HUGO_ENABLEROBOTSTXT="true",
-                        HUGO_RESOURCEDIR=os.path.join(work, "hugo-resources"))
-        results = {tool: {"wall": [], "cpu": [], "memory": [], "files": 0, "pages": 0} for tool in TOOLS}
-        skipped = set()
-        try:
-            for round_index in range(args.rounds + 1):
-                shift = round_index % len(TOOLS)
-                for tool in TOOLS[shift:] + TOOLS[:shift]:
-                    if tool in skipped:
-                        continue
-                    out = os.path.join(work, f"{tool}-{round_index}")
-                    os.sync()  # the previous build's writes reach the disk outside anyone's time
-                    wall, cpu, memory, status, stderr = run(commands[tool](out), env=hugo_env if tool == "hugo" else None,
-                                                       memory_file=os.path.join(work, "memory"))
-                    if status != 0 and tool == "hugo" and args.mojibake:
-                        # Damaged front matter holds C1 control characters, which Hugo's YAML
-                        # reader refuses: Chronicle repairs them, Hugo stops.
-                        print(f"note: Hugo stops on the damaged corpus, left out: {stderr.strip().splitlines()[-1][:300]}\n")
-                        skipped.add(tool)
-                        shutil.rmtree(out, ignore_errors=True)
-                        continue
-                    if status != 0:
-                        sys.exit(f"{tool} failed on {posts} posts (exit {status}):\n{stderr[-3000:]}")
-                    label = "warm-up" if round_index == 0 else f"round {round_index}/{args.rounds}"
-                    print(f"  {posts} posts, {label}: {tool} {wall:.2f} s, cpu {cpu:.2f} s, {memory:.0f} MiB",
-                          file=sys.stderr, flush=True)
-                    if round_index > 0:
-                        results[tool]["wall"].append(wall)
-                        results[tool]["cpu"].append(cpu)
-                        results[tool]["memory"].append(memory)
-                    results[tool]["files"], results[tool]["pages"] = count_output(out)
-                    shutil.rmtree(out, ignore_errors=True)
-        finally:
+    finished = []
+    try:
+        for posts in sizes:
+            site = corpus(posts, args.mojibake)
+            if posts >= 5000:
+                print(f"note: Hugo takes minutes per build at {posts} posts "
+                      f"({args.rounds} round{'s' * (args.rounds != 1)} + warm-up)", file=sys.stderr, flush=True)
+            work = tempfile.mkdtemp(prefix="chronicle-bench-", dir=scratch)
+            commands = {
+                "chronicle": lambda out: [args.chronicle, "build", "--source", site, "--output", out],
+                "hugo": lambda out: [args.hugo, "--source", site, "--destination", out, "--themesDir", THEMES,
+                                     "--theme", THEME, "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache"),
+                                     "--quiet"],
+                "floor": lambda out: [args.floor, site, out],
+            }
+            # Git info off; robots.txt on, as Chronicle writes one; Hugo's resources/ out of the corpus.
+            hugo_env = dict(os.environ, HUGO_ENABLEGITINFO="false", HUGO_ENABLEROBOTSTXT="true",
+                            HUGO_RESOURCEDIR=os.path.join(work, "hugo-resources"))
+            results = {tool: {"wall": [], "cpu": [], "memory": [], "files": 0, "pages": 0} for tool in TOOLS}
+            skipped = set()
+            try:
+                for round_index in range(args.rounds + 1):
+                    shift = round_index % len(TOOLS)
+                    for tool in TOOLS[shift:] + TOOLS[:shift]:
+                        if tool in skipped:
+                            continue
+                        out = os.path.join(work, f"{tool}-{round_index}")
+                        os.sync()  # the previous build's writes reach the disk outside anyone's time
+                        wall, cpu, memory, status, stderr = run(commands[tool](out), env=hugo_env if tool == "hugo" else None,
+                                                           memory_file=os.path.join(work, "memory"))
+                        if status != 0 and tool == "hugo" and args.mojibake:
+                            # Damaged front matter holds C1 control characters, which Hugo's YAML
+                            # reader refuses: Chronicle repairs them, Hugo stops.
+                            print(f"note: Hugo stops on the damaged corpus, left out: {stderr.strip().splitlines()[-1][:300]}\n")
+                            skipped.add(tool)
+                            shutil.rmtree(out, ignore_errors=True)
+                            continue
+                        if status != 0:
+                            sys.exit(f"{tool} failed on {posts} posts (exit {status}):\n{stderr[-3000:]}")
+                        label = "warm-up" if round_index == 0 else f"round {round_index}/{args.rounds}"
+                        print(f"  {posts} posts, {label}: {tool} {wall:.2f} s, cpu {cpu:.2f} s, {memory:.0f} MiB",
+                              file=sys.stderr, flush=True)
+                        if round_index > 0:
+                            results[tool]["wall"].append(wall)
+                            results[tool]["cpu"].append(cpu)
+                            results[tool]["memory"].append(memory)
+                        results[tool]["files"], results[tool]["pages"] = count_output(out)
+            finally:
+                # Outputs stay until every size is done: deleting thousands of files makes the next
+                # builds' file creation slow for a minute or more on some file systems (ext4
+                # without a journal skips recently freed inodes), which would time the disk's
+                # bookkeeping rather than the tools.
+                finished.append(work)
+            print(header)
+            for tool in (tool for tool in TOOLS if tool not in skipped):
+                result = results[tool]
+                wall = f"{statistics.median(result['wall']):.3f} ({min(result['wall']):.3f})"
+                cpu = f"{statistics.median(result['cpu']):.3f} ({min(result['cpu']):.3f})"
+                memory = f"{statistics.median(result['memory']):.0f} ({min(result['memory']):.0f})"
+                print(f"{posts:>6}  {tool:<10}{result['files']:>7}{result['pages']:>7}{wall:>20}{cpu:>20}{memory:>16}")
+                medians[posts, tool] = (statistics.median(result["wall"]), statistics.median(result["memory"]))
+            print(flush=True)
+
+    finally:
+        for work in finished:
             shutil.rmtree(work, ignore_errors=True)
-        print(header)
-        for tool in (tool for tool in TOOLS if tool not in skipped):
-            result = results[tool]
-            wall = f"{statistics.median(result['wall']):.3f} ({min(result['wall']):.3f})"
-            cpu = f"{statistics.median(result['cpu']):.3f} ({min(result['cpu']):.3f})"
-            memory = f"{statistics.median(result['memory']):.0f} ({min(result['memory']):.0f})"
-            print(f"{posts:>6}  {tool:<10}{result['files']:>7}{result['pages']:>7}{wall:>20}{cpu:>20}{memory:>16}")
-            medians[posts, tool] = (statistics.median(result["wall"]), statistics.median(result["memory"]))
-        print(flush=True)
 
     # Every ratio the issue sets a target for, one column per size.
     rows = []

@@ -167,6 +167,8 @@ private struct MetadataReader {
     /// Markup in a field that is printed as text: it is escaped (shown as written), which is
     /// rarely what its author meant.
     mutating func warnAboutHTML(_ text: String, key: String) {
+        // Every match starts with `<`: most titles have none, and need no expression.
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return }
         let pattern = #"<(/?("# + Self.htmlElements.joined(separator: "|") + #")(?=[\s/>])[^<>]*>?|!--)"#
         guard let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return }
         let written = frontMatter.values.keys.first { $0.lowercased() == key.lowercased() } ?? key

@@ -7,6 +7,13 @@ import Yams
 /// scalars are always strings.
 enum YAMLConversion {
     static func parse(_ text: String) throws(StructuredDataError) -> StructuredData {
+        // Most front matter is flat `key: value` lines: read without Yams (same result).
+        if let simple = SimpleYAML.parse(text) { return simple }
+        return try parseWithYams(text)
+    }
+
+    /// The text through Yams, whatever it holds.
+    static func parseWithYams(_ text: String) throws(StructuredDataError) -> StructuredData {
         // Yams resolves every plain scalar's type by trying up to seven regular expressions in
         // turn (a tenth of a site build). Front matter without `!` has no explicit tags, so
         // Yams' basic resolver (no expressions) is used and `YAMLScalarKind` types the plain
@@ -14,7 +21,8 @@ enum YAMLConversion {
         let fast = !text.utf8.contains(UInt8(ascii: "!"))
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, fast ? .basic : .default)
+            // UTF-8 named: Yams' default encoding reads the whole environment on every call.
+            root = try Yams.compose(yaml: text, fast ? .basic : .default, .default, .utf8)
         } catch let error as YamlError {
             throw convert(error)
         } catch {

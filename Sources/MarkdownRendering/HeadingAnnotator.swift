@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Adds Hugo's heading ids to a parsed document. cmark has no heading-id option, so each
 /// heading gets a marker as its first child (a custom inline node, printed verbatim), and the
@@ -30,7 +31,7 @@ struct HeadingAnnotator {
     ) -> [Mark] {
         let headings = document.nodes { CmarkDocument.type(of: $0) == CMARK_NODE_HEADING }
         guard !headings.isEmpty else { return [] }
-        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let lines = SourceLines(markdown)
         var marks: [Mark] = []
         for (number, node) in headings.enumerated() {
             let level = CmarkDocument.headingLevel(of: node)
@@ -66,35 +67,36 @@ struct HeadingAnnotator {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + marks.count * 24)
         var inner = Array(repeating: "", count: marks.count)
+        var copied = 0
         var index = 0
-        while index < bytes.count {
-            if bytes[index] == start[0], bytes[index...].starts(with: start) {
-                var cursor = index + start.count
-                var number = 0
-                let digits = cursor
-                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-                    number = number * 10 + Int(bytes[cursor] - 0x30)
-                    cursor += 1
-                }
-                if cursor > digits, number < marks.count, bytes[cursor...].starts(with: end) {
-                    let mark = marks[number]
-                    let openTag = Array("<h\(mark.level)>".utf8)
-                    if result.count >= openTag.count, result.suffix(openTag.count).elementsEqual(openTag) {
-                        result.removeLast(openTag.count)
-                        result.append(contentsOf: openingTag(mark).utf8)
-                        let contentStart = cursor + end.count
-                        let closeTag = Array("</h\(mark.level)>".utf8)
-                        if let close = firstIndex(of: closeTag, in: bytes, from: contentStart) {
-                            inner[number] = String(decoding: bytes[contentStart..<close], as: UTF8.self)
-                        }
-                        index = contentStart
-                        continue
-                    }
-                }
+        // Markers are found with memchr; the HTML between them is copied in one piece.
+        while let found = ByteSearch.index(of: start[0], in: bytes, from: index) {
+            index = found + 1
+            guard bytes[found...].starts(with: start) else { continue }
+            var cursor = found + start.count
+            var number = 0
+            let digits = cursor
+            while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                number = number * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
             }
-            result.append(bytes[index])
-            index += 1
+            guard cursor > digits, number < marks.count, bytes[cursor...].starts(with: end) else { continue }
+            let mark = marks[number]
+            let openTag = Array("<h\(mark.level)>".utf8)
+            result.append(contentsOf: bytes[copied..<found])
+            copied = found
+            guard result.suffix(openTag.count).elementsEqual(openTag) else { continue }
+            result.removeLast(openTag.count)
+            result.append(contentsOf: openingTag(mark).utf8)
+            let contentStart = cursor + end.count
+            let closeTag = Array("</h\(mark.level)>".utf8)
+            if let close = firstIndex(of: closeTag, in: bytes, from: contentStart) {
+                inner[number] = String(decoding: bytes[contentStart..<close], as: UTF8.self)
+            }
+            index = contentStart
+            copied = contentStart
         }
+        result.append(contentsOf: bytes[copied...])
         return Result(html: String(decoding: result, as: UTF8.self), innerHTML: inner)
     }
 
@@ -125,7 +127,7 @@ struct HeadingAnnotator {
 
     /// The heading's text as written: an ATX heading's line without the `#` marks and closing
     /// sequence, or the last text line of a setext heading; trimmed.
-    static func sourceText(of node: OpaquePointer, lines: [Substring.UTF8View.SubSequence]) -> String {
+    static func sourceText(of node: OpaquePointer, lines: SourceLines) -> String {
         let startLine = CmarkDocument.startLine(of: node)
         let column = max(1, CmarkDocument.startColumn(of: node))
         guard startLine >= 1, startLine <= lines.count else { return "" }
@@ -154,8 +156,8 @@ struct HeadingAnnotator {
 
     /// A continuation line without the block quote markers and indentation of its container.
     private static func stripContainerPrefix(
-        _ line: Substring.UTF8View.SubSequence, column: Int
-    ) -> Substring.UTF8View.SubSequence {
+        _ line: Substring.UTF8View, column: Int
+    ) -> Substring.UTF8View {
         let prefix = line.prefix(column - 1)
         let isContainerPrefix = prefix.allSatisfy {
             $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\t")
@@ -254,5 +256,48 @@ struct AttributeBlock {
         guard sawAny else { return nil }
         before = String(trimmed[..<open]).trimmingGoWhitespace()
         text = String(trimmed[open...])
+    }
+}
+
+/// The lines of a text, found with one memchr pass; a line is sliced only when asked for
+/// (splitting a whole page into lines for its few headings cost a tenth of rendering it).
+struct SourceLines {
+    private let utf8: String.UTF8View
+    /// The index of each line's first byte.
+    private let starts: [String.Index]
+
+    init(_ text: String) {
+        utf8 = text.utf8
+        var copy = text
+        let offsets = copy.withUTF8 { buffer -> [Int] in
+            var offsets = [0]
+            guard let base = buffer.baseAddress else { return offsets }
+            var position = 0
+            while position < buffer.count,
+                  let hit = memchr(base + position, Int32(UInt8(ascii: "\n")), buffer.count - position) {
+                position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                offsets.append(position)
+            }
+            return offsets
+        }
+        var indexes: [String.Index] = []
+        indexes.reserveCapacity(offsets.count)
+        var index = utf8.startIndex
+        var previous = 0
+        for offset in offsets {
+            index = utf8.index(index, offsetBy: offset - previous)
+            previous = offset
+            indexes.append(index)
+        }
+        starts = indexes
+    }
+
+    /// How many lines: one more than line breaks.
+    var count: Int { starts.count }
+
+    /// Line `number` (0-based), without its line break.
+    subscript(number: Int) -> Substring.UTF8View {
+        let end = number + 1 < starts.count ? utf8.index(before: starts[number + 1]) : utf8.endIndex
+        return utf8[starts[number]..<end]
     }
 }

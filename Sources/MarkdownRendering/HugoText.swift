@@ -7,66 +7,53 @@ enum HugoText {
         var html = html
         let stripped = html.withUTF8 { bytes -> [UInt8]? in
             guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return nil }
-            var text = CollapsedText(capacity: bytes.count)
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count)
             stripTags(bytes, into: &text)
-            return text.bytes
+            collapseSpace(&text)
+            return text
         }
         guard let stripped else { return html }
         return String(decoding: stripped, as: UTF8.self)
     }
 
-    /// Text written byte by byte, with every run of white space (Go's `unicode.IsSpace`) shrunk
-    /// to its first character as it is written.
-    private struct CollapsedText {
-        var bytes: [UInt8] = []
-        private var wasSpace = false
-        /// Bytes still to come of a multi-byte character whose first byte was written.
-        private var pending = 0
-        /// Of a multi-byte white-space character being dropped: bytes still to drop.
-        private var dropping = 0
-        private var sequence: [UInt8] = []
-
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-        @inline(__always)
-        mutating func append(_ byte: UInt8) {
-            if byte < 0x80 && pending == 0 && dropping == 0 {
-                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                if !(isSpace && wasSpace) { bytes.append(byte) }
+    /// Shrinks every run of white space (Go's `unicode.IsSpace`) to its first character, in
+    /// place.
+    private static func collapseSpace(_ text: inout [UInt8]) {
+        let count = text.count
+        let kept = text.withUnsafeMutableBufferPointer { buffer -> Int in
+            var read = 0
+            var write = 0
+            var wasSpace = false
+            while read < count {
+                let byte = buffer[read]
+                if byte < 0x80 {
+                    let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                    if !(isSpace && wasSpace) {
+                        buffer[write] = byte
+                        write += 1
+                    }
+                    wasSpace = isSpace
+                    read += 1
+                    continue
+                }
+                let length = min(UTF8Scalar.length(byte), count - read)
+                let isSpace = UTF8Scalar.isGoSpace(UnsafeBufferPointer(buffer), at: read)
+                if !(isSpace && wasSpace) {
+                    for offset in 0..<length { buffer[write + offset] = buffer[read + offset] }
+                    write += length
+                }
                 wasSpace = isSpace
-                return
+                read += length
             }
-            appendMultibyte(byte)
+            return write
         }
-
-        private mutating func appendMultibyte(_ byte: UInt8) {
-            if pending > 0 || dropping > 0 {
-                // A continuation byte (or, in broken input, whatever comes): finish the character.
-                sequence.append(byte)
-                if pending > 0 { pending -= 1 } else { dropping -= 1 }
-                if pending == 0 && dropping == 0 { finishCharacter() }
-                return
-            }
-            let length = UTF8Scalar.length(byte)
-            sequence = [byte]
-            if length == 1 {
-                finishCharacter()
-            } else {
-                pending = length - 1
-            }
-        }
-
-        private mutating func finishCharacter() {
-            let isSpace = UTF8Scalar.isGoSpace(sequence, at: 0)
-            if !(isSpace && wasSpace) { bytes.append(contentsOf: sequence) }
-            wasSpace = isSpace
-            sequence.removeAll(keepingCapacity: true)
-        }
+        text.removeLast(count - kept)
     }
 
     /// The text between tags; `\n` -> space, `</p>`, `<br>`, `<br />` -> `\n`. A `<` that does
     /// not start a tag (`a <3`) stays; the content of script, style, textarea and title stays.
-    private static func stripTags(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout CollapsedText) {
+    private static func stripTags(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
         var index = 0
         func isAlpha(_ byte: UInt8) -> Bool {
@@ -87,14 +74,17 @@ enum HugoText {
             end - start == name.utf8CodeUnitCount && starts(name, at: start, caseInsensitive: true)
         }
         while index < bytes.count {
+            // Text up to the next `<` or line break, copied whole.
+            var runEnd = index
+            while runEnd < bytes.count, bytes[runEnd] != lt, bytes[runEnd] != UInt8(ascii: "\n") { runEnd += 1 }
+            if runEnd > index {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                index = runEnd
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
                 out.append(UInt8(ascii: " "))
-                index += 1
-                continue
-            }
-            guard byte == lt else {
-                out.append(byte)
                 index += 1
                 continue
             }

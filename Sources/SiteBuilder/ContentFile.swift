@@ -1,7 +1,7 @@
 /// A Markdown file found under `content/`, before it is read.
 public struct ContentFile: Sendable, Hashable {
     /// Path relative to the content folder, with `/` separators (`posts/2024/a/index.de.md`).
-    public var relativePath: String
+    public let relativePath: String
     /// Path shown in diagnostics (relative to the site folder: `content/posts/…`).
     public var displayPath: String
     /// Absolute file path.
@@ -9,7 +9,7 @@ public struct ContentFile: Sendable, Hashable {
     /// The file's language code; the site's default language when the name has none.
     public var language: String
     /// `index.md` (a leaf bundle), `_index.md` (a list page) or a single file.
-    public var kind: Kind
+    public let kind: Kind
     /// Files beside a bundle's index (images…), relative to the bundle folder.
     public var resources: [String]
 
@@ -28,12 +28,17 @@ public struct ContentFile: Sendable, Hashable {
         self.absolutePath = absolutePath
         self.language = language
         self.kind = kind
+        logicalPath = Self.logicalPath(relativePath, kind: kind)
+        section = Self.section(relativePath, kind: kind)
         self.resources = resources
     }
 
     /// The content path without language and extension: `posts/2024/a` for a bundle,
     /// `posts/b` for `posts/b.de.md`, `posts` for `posts/_index.md`. Translations share it.
-    public var logicalPath: String {
+    /// Made once: lists, translations and `ref` look it up many times.
+    public let logicalPath: String
+
+    private static func logicalPath(_ relativePath: String, kind: Kind) -> String {
         let parts = relativePath.split(separator: "/").map(String.init)
         let directory = parts.dropLast().joined(separator: "/")
         switch kind {
@@ -45,8 +50,10 @@ public struct ContentFile: Sendable, Hashable {
         }
     }
 
-    /// The first folder of the content path (`posts`), "" for pages at the root.
-    public var section: String {
+    /// The first folder of the content path (`posts`), "" for pages at the root. Made once.
+    public let section: String
+
+    private static func section(_ relativePath: String, kind: Kind) -> String {
         let parts = relativePath.split(separator: "/")
         if parts.count <= 1 { return "" }
         if kind == .leafBundle && parts.count == 2 { return "" }

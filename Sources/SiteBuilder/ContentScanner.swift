@@ -55,8 +55,40 @@ public struct ContentScanner: Sendable {
         var files: [ContentFile] = []
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = []
-        scanDirectory(relative: "", bundleRoot: nil, files: &files, diagnostics: &diagnostics, visited: &visited)
+        let walk = Walk(root: root, contentPath: contentDirectory.path)
+        scanDirectory(relative: "", walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
         return (files.sorted { $0.relativePath < $1.relativePath }, diagnostics)
+    }
+
+    /// What every step of a scan needs: the real path of the content folder (the fence for
+    /// symbolic links) and its path as given.
+    private struct Walk {
+        var root: String
+        var contentPath: String
+
+        func path(_ relative: String) -> String {
+            relative.isEmpty ? contentPath : contentPath + "/" + relative
+        }
+    }
+
+    /// A folder's entries (hidden ones left out), sorted, with what readdir says they are;
+    /// nil and the reason when the folder cannot be read.
+    private static func list(_ folder: String) -> Result<[(name: String, type: UInt8)], ReadFolderError> {
+        guard let directory = opendir(folder) else { return .failure(ReadFolderError(reason: String(cString: strerror(errno)))) }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        return .success(entries.sorted { $0.name < $1.name })
+    }
+
+    private struct ReadFolderError: Error {
+        var reason: String
     }
 
     /// What a folder entry is, once a symbolic link inside the content folder is followed.
@@ -75,8 +107,14 @@ public struct ContentScanner: Sendable {
 
     /// Classifies the entry at `relativePath` (relative to the content folder), reporting
     /// symbolic links that leave the content folder or lead nowhere.
-    func entryKind(_ relativePath: String, root: String, diagnostics: inout [Diagnostic]) -> EntryKind {
-        let path = contentDirectory.appending(path: relativePath).path
+    private func entryKind(
+        _ relativePath: String, type: UInt8, walk: Walk, diagnostics: inout [Diagnostic]
+    ) -> EntryKind {
+        // readdir knows plain files and folders without a stat; links and the rest are looked at.
+        if type == UInt8(DT_REG) { return .file }
+        if type == UInt8(DT_DIR) { return .directory }
+        let root = walk.root
+        let path = walk.path(relativePath)
         var info = stat()
         guard lstat(path, &info) == 0 else { return .skipped }
         if info.st_mode & S_IFMT == S_IFLNK {
@@ -116,12 +154,11 @@ public struct ContentScanner: Sendable {
     }
 
     private func scanDirectory(
-        relative: String, bundleRoot: String?, files: inout [ContentFile],
+        relative: String, walk: Walk, files: inout [ContentFile],
         diagnostics: inout [Diagnostic], visited: inout Set<String>
     ) {
-        let fileManager = FileManager.default
-        let directory = relative.isEmpty ? contentDirectory : contentDirectory.appending(path: relative)
-        let resolved = directory.resolvingSymlinksInPath().path
+        let directory = walk.path(relative)
+        let resolved = Self.realPath(directory) ?? directory
         guard visited.insert(resolved).inserted else {
             diagnostics.append(Diagnostic(
                 .error, code: "content.symlink-loop",
@@ -129,46 +166,57 @@ public struct ContentScanner: Sendable {
                 location: SourceLocation(path: display(relative))))
             return
         }
-        let names: [String]
-        do {
-            names = try fileManager.contentsOfDirectory(atPath: directory.path).sorted()
-        } catch {
+        let entries: [(name: String, type: UInt8)]
+        switch Self.list(directory) {
+        case .success(let listed): entries = listed
+        case .failure(let error):
             diagnostics.append(Diagnostic(
                 .error, code: "content.unreadable",
-                message: "cannot read folder: \(error.localizedDescription)",
+                message: "cannot read folder: \(error.reason)",
                 location: SourceLocation(path: display(relative))))
             return
         }
-        let root = self.root
         var kinds: [String: EntryKind] = [:]
-        var entryDiagnostics: [Diagnostic] = []
-        for name in names where !name.hasPrefix(".") {
+        var kindDiagnostics: [Diagnostic] = []
+        var folderDiagnostics: [Diagnostic] = []
+        for (name, type) in entries {
             let path = relative.isEmpty ? name : relative + "/" + name
-            kinds[name] = entryKind(path, root: root, diagnostics: &entryDiagnostics)
-            if kinds[name] == .directory, isMarkdown(name) {
-                entryDiagnostics.append(Diagnostic(
+            let kind = entryKind(path, type: type, walk: walk, diagnostics: &kindDiagnostics)
+            kinds[name] = kind
+            if kind == .directory, isMarkdown(name) {
+                folderDiagnostics.append(Diagnostic(
                     .warning, code: "content.folder-named-md",
                     message: "'\(name)' is a folder, not a Markdown file; read as a folder",
                     location: SourceLocation(path: display(path))))
             }
         }
+        let names = entries.map(\.name)
         let visible = names.filter { kinds[$0] != nil && kinds[$0] != .skipped }
         let markdown = visible.filter { isMarkdown($0) && kinds[$0] == .file }
         let leafIndexes = markdown.filter { Self.stem(of: $0) == "index" }
         let branchIndexes = markdown.filter { Self.stem(of: $0) == "_index" }
 
         if !leafIndexes.isEmpty {
-            // A leaf bundle: every other file below is a resource of it (its entries are
-            // looked at, and reported, again while collecting them).
+            // A leaf bundle: every other file below is a resource of it. Its own entries are
+            // the ones just read; folders inside are read for more.
+            diagnostics += kindDiagnostics
             var resources: [String] = []
-            collectResources(relative: relative, prefix: "", root: root, resources: &resources, diagnostics: &diagnostics, visited: &visited)
-            resources.removeAll { leafIndexes.contains($0) }
+            for name in names {
+                switch kinds[name] {
+                case .directory:
+                    collectResources(relative: relative, prefix: name, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
+                case .file:
+                    if !leafIndexes.contains(name) { resources.append(name) }
+                default:
+                    break
+                }
+            }
             for name in leafIndexes {
                 files.append(file(relative: relative, name: name, kind: .leafBundle, resources: resources))
             }
             return
         }
-        diagnostics += entryDiagnostics
+        diagnostics += kindDiagnostics + folderDiagnostics
         let resources = visible.filter { !isMarkdown($0) && kinds[$0] == .file }
         for name in markdown {
             if branchIndexes.contains(name) {
@@ -179,24 +227,25 @@ public struct ContentScanner: Sendable {
         }
         for name in visible where kinds[name] == .directory {
             let child = relative.isEmpty ? name : relative + "/" + name
-            scanDirectory(relative: child, bundleRoot: nil, files: &files, diagnostics: &diagnostics, visited: &visited)
+            scanDirectory(relative: child, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
         }
     }
 
+    /// The files in a folder of a leaf bundle (`prefix` inside the bundle folder `relative`),
+    /// as paths relative to the bundle, sorted.
     private func collectResources(
-        relative: String, prefix: String, root: String, resources: inout [String],
+        relative: String, prefix: String, walk: Walk, resources: inout [String],
         diagnostics: inout [Diagnostic], visited: inout Set<String>
     ) {
-        let directory = contentDirectory.appending(path: relative).appending(path: prefix)
-        guard visited.insert(directory.resolvingSymlinksInPath().path).inserted || prefix.isEmpty else { return }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { !$0.hasPrefix(".") }.sorted()
-        for name in names {
-            let path = prefix.isEmpty ? name : prefix + "/" + name
+        let directory = walk.path(relative.isEmpty ? prefix : relative + "/" + prefix)
+        guard visited.insert(Self.realPath(directory) ?? directory).inserted else { return }
+        guard case .success(let entries) = Self.list(directory) else { return }
+        for (name, type) in entries {
+            let path = prefix + "/" + name
             let full = relative.isEmpty ? path : relative + "/" + path
-            switch entryKind(full, root: root, diagnostics: &diagnostics) {
+            switch entryKind(full, type: type, walk: walk, diagnostics: &diagnostics) {
             case .directory:
-                collectResources(relative: relative, prefix: path, root: root, resources: &resources, diagnostics: &diagnostics, visited: &visited)
+                collectResources(relative: relative, prefix: path, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
             case .file:
                 resources.append(path)
             case .skipped:
@@ -218,7 +267,12 @@ public struct ContentScanner: Sendable {
     }
 
     private func isMarkdown(_ name: String) -> Bool {
-        Self.markdownExtensions.contains((name as NSString).pathExtension.lowercased())
+        // The extension after the last dot, as NSString's `pathExtension` takes it (not of a
+        // name that is only an extension, like `.md`).
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return false }
+        let ext = name.utf8[name.utf8.index(after: dot)...]
+        guard ext.count <= 8 else { return false }
+        return Self.markdownExtensions.contains(String(decoding: ext, as: UTF8.self).lowercased())
     }
 
 }

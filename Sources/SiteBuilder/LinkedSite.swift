@@ -132,7 +132,12 @@ public struct LinkedSite: Sendable {
     static func referenceNames(_ file: ContentFile) -> [String] {
         let logical = file.logicalPath
         var names = [file.relativePath, logical, "/" + logical, "/" + logical + "/", logical + "/", "/" + file.relativePath]
-        let stemmed = (file.relativePath as NSString).deletingPathExtension
+        // The path without its extension (as NSString's `deletingPathExtension`: a name that
+        // is only an extension, `.md`, keeps it).
+        let path = file.relativePath
+        let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        var stemmed = path
+        if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart { stemmed = String(path[..<dot]) }
         names += [stemmed, "/" + stemmed]
         if let last = logical.split(separator: "/").last { names.append(String(last)) }
         return names

@@ -12,6 +12,9 @@ enum SiteLinker {
     ) -> (site: LinkedSite, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var drafts: [Draft] = []
+        // Whether a term makes a plain path inside the site, by taxonomy and term: terms repeat
+        // on every page, the answer does not change.
+        var termIsSafe: [String: [String: Bool]] = [:]
         for var page in loaded {
             guard isPublished(page.metadata, options: options) else { continue }
             if let problem = outsideSiteDiagnostic(page) {
@@ -38,11 +41,13 @@ enum SiteLinker {
             for plural in page.metadata.taxonomies.keys.sorted() {
                 page.metadata.taxonomies[plural]?.removeAll { term in
                     // `../x` (also `%2e%2e`), `a//b` or `.` would not make a path inside the site.
+                    if termIsSafe[plural]?[term] == true { return false }
                     let slug = Slug.urlize(term)
                     let url = "/\(plural)/\(slug)/"
-                    guard !slug.isEmpty,
-                          URLPaths.safeSitePath(url) == nil || !URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url))
-                    else { return false }
+                    let safe = slug.isEmpty
+                        || URLPaths.safeSitePath(url) != nil && URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url))
+                    termIsSafe[plural, default: [:]][term] = safe
+                    guard !safe else { return false }
                     diagnostics.append(Diagnostic(
                         .error, code: "url.outside",
                         message: "\(plural) term '\(term)' makes the URL '/\(plural)/\(slug)/', which is not a plain path inside the site; left out",

@@ -29,8 +29,10 @@ public enum URLPaths {
     /// the site: `..` segments (also as `%2e%2e`), a scheme (`https://…`), `//host`, NUL bytes.
     public static func safeSitePath(_ written: String) -> String? {
         let decoded = written.utf8.contains(UInt8(ascii: "%")) ? (written.removingPercentEncoding ?? written) : written
-        if decoded.contains("\0") || decoded.contains("\\") || decoded.hasPrefix("//") { return nil }
+        if decoded.utf8.contains(0) || decoded.utf8.contains(UInt8(ascii: "\\")) || decoded.hasPrefix("//") { return nil }
         if hasScheme(decoded) { return nil }
+        // Most paths (every URL Chronicle makes) have no `.` segment and no `//`: as they are.
+        if decoded.hasPrefix("/"), !hasDotSegmentOrDoubleSlash(decoded) { return normalized(decoded) }
         let segments = decoded.split(separator: "/")
         if segments.contains(where: { $0 == ".." }) { return nil }
         return normalized(segments.filter { $0 != "." }.joined(separator: "/") + (decoded.hasSuffix("/") ? "/" : ""))
@@ -56,19 +58,54 @@ public enum URLPaths {
     /// this are reported and left out by the link stage; the writers refuse them as a last
     /// line of defence.
     public static func isSafeOutputPath(_ path: String) -> Bool {
-        if path.isEmpty || path.hasPrefix("/") || path.utf8.contains(0) { return false }
-        return !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
-            $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8)
+        // Segment by segment on the bytes: each must be non-empty, not `.` or `..`, without NUL.
+        var segmentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == 0 { return false }
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || segmentLength == dots && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+                continue
+            }
+            segmentLength += 1
+            if byte == UInt8(ascii: ".") { dots += 1 }
         }
+        return !(segmentLength == 0 || segmentLength == dots && dots <= 2)
     }
 
     /// `/a/b` -> `/a/b/`; `a/b.html` stays a file URL; double slashes collapse.
     public static func normalized(_ url: String) -> String {
         var path = url.hasPrefix("/") ? url : "/" + url
-        while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
-        let last = path.split(separator: "/").last.map(String.init) ?? ""
-        if !last.contains(".") && !path.hasSuffix("/") { path += "/" }
+        if hasDoubleSlash(path) {
+            while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
+        }
+        if !path.hasSuffix("/") {
+            let last = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+            if !last.contains(".") { path += "/" }
+        }
         return path
+    }
+
+    private static func hasDoubleSlash(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") && previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Whether a path has `//`, or a segment that starts with `.` (`.`, `..`, `.x`: the slow
+    /// path decides which of them matter).
+    private static func hasDotSegmentOrDoubleSlash(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8.dropFirst() {
+            if previous == UInt8(ascii: "/") && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The output file for a URL path: `/de/a/` -> `de/a/index.html`, `/a.html` -> `a.html`.

@@ -42,8 +42,8 @@ public struct SourceFile: Sendable, Hashable {
             text = decodeMixed(bytes[...])
             notes.append(.notUTF8(fallback: "Windows-1252"))
         }
-        if text.utf8.contains(0) { notes.append(.nulBytes) }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if contains(0, in: &text) { notes.append(.nulBytes) }
+        if contains(UInt8(ascii: "\r"), in: &text) {
             let crlf = text.components(separatedBy: "\r\n").count - 1
             let lfTotal = text.utf8.filter { $0 == UInt8(ascii: "\n") }.count
             let crTotal = text.utf8.filter { $0 == UInt8(ascii: "\r") }.count
@@ -53,6 +53,15 @@ public struct SourceFile: Sendable, Hashable {
                 .replacingOccurrences(of: "\r", with: "\n")
         }
         return (text, notes)
+    }
+
+    /// Whether the text's UTF-8 holds `byte` (memchr: the standard library's `contains` on a
+    /// `UTF8View` walks it index by index).
+    private static func contains(_ byte: UInt8, in text: inout String) -> Bool {
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
     }
 
     /// Whether `bytes` are well-formed UTF-8, without making a String of them (ASCII is skipped
@@ -160,7 +169,11 @@ public struct SourceFile: Sendable, Hashable {
         if signatures.contains(where: { head.starts(with: $0) }) { return true }
         if head.count >= 12, head.starts(with: Array("RIFF".utf8)), head[8..<12].elementsEqual("WEBP".utf8) { return true }
         guard !head.isEmpty else { return false }
-        let controls = head.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B].contains($0) }.count
+        var controls = 0
+        for byte in head where byte < 0x20 {
+            // Tab, line feed, vertical tab, form feed, carriage return and escape are text.
+            if !(byte >= 0x09 && byte <= 0x0D) && byte != 0x1B { controls += 1 }
+        }
         return controls * 20 > head.count
     }
 
