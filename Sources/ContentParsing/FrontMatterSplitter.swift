@@ -32,9 +32,9 @@ public enum FrontMatterSplitter {
                 if isDelimiterLine(bytes[cursor..<end], delimiter) {
                     let bodyOffset = min(end + 1, bytes.count)
                     let block = FrontMatterBlock(
-                        format: format, raw: string(bytes[rawOffset..<cursor]), rawOffset: rawOffset,
+                        format: format, raw: source.text.slice(utf8: rawOffset..<cursor), rawOffset: rawOffset,
                         rawStartLine: line + 1, openingLine: line,
-                        body: string(bytes[bodyOffset...]), bodyOffset: bodyOffset,
+                        body: source.text.slice(utf8: bodyOffset..<bytes.count), bodyOffset: bodyOffset,
                         bodyStartLine: end < bytes.count ? cursorLine + 1 : cursorLine)
                     return (block, [])
                 }
@@ -58,8 +58,8 @@ public enum FrontMatterSplitter {
                 bodyOffset = probe
             }
             let block = FrontMatterBlock(
-                format: .json, raw: string(bytes[start...close]), rawOffset: start, rawStartLine: line,
-                openingLine: line, body: string(bytes[bodyOffset...]), bodyOffset: bodyOffset,
+                format: .json, raw: source.text.slice(utf8: start..<(close + 1)), rawOffset: start, rawStartLine: line,
+                openingLine: line, body: source.text.slice(utf8: bodyOffset..<bytes.count), bodyOffset: bodyOffset,
                 bodyStartLine: bodyLine)
             return (block, [])
 
@@ -115,7 +115,5 @@ public enum FrontMatterSplitter {
         return nil
     }
 
-    private static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
-    }
+
 }

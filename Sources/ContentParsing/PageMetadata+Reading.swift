@@ -50,15 +50,24 @@ private struct MetadataReader {
     var diagnostics: [Diagnostic] = []
     private var lineIndex: LineIndex?
 
+    /// Each key lower-cased -> the key as written (the first in sorted order when several
+    /// differ only in case), made once: most fields looked up are absent.
+    private let writtenKeys: [String: String]
+
     init(frontMatter: FrontMatter, source: SourceFile) {
         self.frontMatter = frontMatter
         self.source = source
+        var writtenKeys: [String: String] = [:]
+        for key in frontMatter.values.keys.sorted() where writtenKeys[key.lowercased()] == nil {
+            writtenKeys[key.lowercased()] = key
+        }
+        self.writtenKeys = writtenKeys
     }
 
     /// The key as written and its value, matched case-insensitively; nil for absent or empty.
     private func entry(_ key: String) -> (key: String, value: ParamValue)? {
         let found = frontMatter.values[key].map { (key, $0) }
-            ?? frontMatter.values.first { $0.key.lowercased() == key.lowercased() }.map { ($0.key, $0.value) }
+            ?? writtenKeys[key.lowercased()].flatMap { written in frontMatter.values[written].map { (written, $0) } }
         guard let found else { return nil }
         if case .null = found.1 { return nil }
         return found

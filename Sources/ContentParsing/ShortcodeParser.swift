@@ -35,7 +35,7 @@ public enum ShortcodeParser {
     ) -> Result {
         let bytes = Array(body.utf8)
         let (lexemes, problems) = ShortcodeLexer.lex(bytes, baseOffset: bodyOffset)
-        var builder = TreeBuilder(bytes: bytes, baseOffset: bodyOffset, catalog: catalog)
+        var builder = TreeBuilder(text: body, bytes: bytes, baseOffset: bodyOffset, catalog: catalog)
         for case .tag(let tag) in lexemes where tag.role == .close { builder.closedNames.insert(tag.name) }
         for problem in problems {
             builder.report(problem.code, problem.message, at: problem.offset)
@@ -64,6 +64,8 @@ private struct TreeBuilder {
         var unknown: Bool
     }
 
+    /// The body, and its bytes.
+    let text: String
     let bytes: [UInt8]
     let baseOffset: Int
     let catalog: ShortcodeCatalog
@@ -77,7 +79,8 @@ private struct TreeBuilder {
     var tooDeep: [String: Int] = [:]
     var reportedDepth = false
 
-    init(bytes: [UInt8], baseOffset: Int, catalog: ShortcodeCatalog) {
+    init(text: String, bytes: [UInt8], baseOffset: Int, catalog: ShortcodeCatalog) {
+        self.text = text
         self.bytes = bytes
         self.baseOffset = baseOffset
         self.catalog = catalog
@@ -90,7 +93,7 @@ private struct TreeBuilder {
     mutating func add(_ lexeme: ShortcodeLexeme) {
         switch lexeme {
         case .text(let start, let end):
-            emit(.text(String(decoding: bytes[start..<end], as: UTF8.self), offset: baseOffset + start))
+            emit(.text(text.slice(utf8: start..<end), offset: baseOffset + start))
         case .literal(let text, let start):
             emit(.text(text, offset: baseOffset + start))
         case .tag(let tag):
@@ -121,7 +124,7 @@ private struct TreeBuilder {
                 reportedDepth = true
             }
             tooDeep[tag.name, default: 0] += 1
-            emit(.text(String(decoding: bytes[tag.start..<tag.end], as: UTF8.self), offset: baseOffset + tag.start))
+            emit(.text(text.slice(utf8: tag.start..<tag.end), offset: baseOffset + tag.start))
         } else {
             stack.append(Frame(tag: tag, tentative: kind != .paired, unknown: kind == nil))
         }
@@ -130,11 +133,11 @@ private struct TreeBuilder {
     private mutating func close(_ tag: ShortcodeTag) {
         if let skipped = tooDeep[tag.name], skipped > 0 {
             tooDeep[tag.name] = skipped - 1
-            emit(.text(String(decoding: bytes[tag.start..<tag.end], as: UTF8.self), offset: baseOffset + tag.start))
+            emit(.text(text.slice(utf8: tag.start..<tag.end), offset: baseOffset + tag.start))
         } else if let match = stack.lastIndex(where: { $0.tag.name == tag.name }) {
             while stack.count - 1 > match { unwind(stack.removeLast()) }
             let frame = stack.removeLast()
-            let innerSource = String(decoding: bytes[frame.tag.end..<tag.start], as: UTF8.self)
+            let innerSource = text.slice(utf8: frame.tag.end..<tag.start)
             place(call(frame.tag, inner: frame.nodes, innerSource: innerSource), unknown: frame.unknown)
         } else if let open = stack.last(where: { !$0.tentative }) {
             report(

@@ -5,8 +5,8 @@ import CCmarkGFM
 /// - a link that ends in `\` right before a line break does not swallow the backslash: the
 ///   backslash and the break make a hard line break, as CommonMark reads them.
 enum AutolinkFixer {
-    static func fix(_ document: CmarkDocument) {
-        let links = document.nodes { CmarkDocument.type(of: $0) == CMARK_NODE_LINK }
+    /// `links`: the document's link nodes (`CmarkDocument.Inventory.links`).
+    static func fix(_ links: [OpaquePointer]) {
         for link in links {
             guard let text = cmark_node_first_child(link), text == cmark_node_last_child(link),
                   CmarkDocument.type(of: text) == CMARK_NODE_TEXT,

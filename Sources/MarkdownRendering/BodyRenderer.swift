@@ -36,9 +36,9 @@ public struct BodyRenderer: Sendable {
         let nodes = document.nodes.isEmpty && !document.body.isEmpty
             ? [BodyNode.text(document.body, offset: document.bodyOffset)] : document.nodes
         let prepared = session.prepare(nodes)
-        let parsed = markdown.parse(prepared.markdown)
+        let (parsed, inventory) = markdown.parseWithInventory(prepared.markdown)
         var problems: [Diagnostic] = []
-        let nesting = parsed.maximumNesting()
+        let nesting = inventory.maximumNesting
         if nesting > Self.reasonableNesting {
             problems.append(Diagnostic(
                 .warning, code: "markdown.nesting",
@@ -46,17 +46,18 @@ public struct BodyRenderer: Sendable {
                 location: SourceLocation(path: document.source.path)))
         }
         var ids = HeadingIDGenerator()
-        let marks = HeadingAnnotator.annotate(parsed, markdown: prepared.markdown, ids: &ids)
-        let placement = MoreMarker.mark(parsed)
-        let annotated = HeadingAnnotator.apply(marks, to: parsed.renderHTML())
-        let forms = ShortcodeToken.substitute(annotated.html, prepared.outputs, feed: feed)
+        let marks = HeadingAnnotator.annotate(inventory.headings, markdown: prepared.markdown, ids: &ids)
+        let placement = MoreMarker.mark(inventory.html)
+        let assembled = parsed.withRenderedHTML {
+            HTMLAssembler.assemble($0, marks: marks, outputs: prepared.outputs, feed: feed)
+        }
+        let forms = assembled.forms
 
         // Headings and the table of contents (page form).
         var headings: [Heading] = []
         var toc = TableOfContents()
         var inRange = false
-        for (mark, inner) in zip(marks, annotated.innerHTML) {
-            let innerHTML = ShortcodeToken.substitute(inner, prepared.outputs, feed: false).page
+        for (mark, innerHTML) in zip(marks, assembled.innerHTML) {
             let text = HTMLEscaping.unescape(HugoText.stripHTML(innerHTML)).trimmingGoWhitespace()
             headings.append(Heading(level: mark.level, text: text, id: mark.id))
             toc.add(level: mark.level, id: mark.id, html: innerHTML)

@@ -86,6 +86,17 @@ public final class CmarkDocument {
         cmark_parser_free(parser)
     }
 
+    /// Calls `body` with the document's HTML as UTF-8 bytes (cmark's own buffer, freed after:
+    /// no String is made of it). Safe to call from several threads for different documents.
+    func withRenderedHTML<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let html = cmark_render_html(root, options, extensions) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        defer { free(html) }
+        return html.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: strlen(html)))
+        }
+    }
+
     /// The document as HTML. Safe to call from several threads for different documents.
     public func renderHTML() -> String {
         let extensions = cmark_parser_get_syntax_extensions(parser)
@@ -154,43 +165,47 @@ public final class CmarkDocument {
 }
 
 extension CmarkDocument {
-    /// How deep block quotes, lists, emphasis and links nest at most (a deeply nested document
-    /// renders, but no author means 10,000 levels).
-    func maximumNesting() -> Int {
-        guard let iterator = cmark_iter_new(root) else { return 0 }
+    /// What the renderer looks for in a parsed tree, found in one walk (four walks cost as
+    /// much as a tenth of cmark's parse).
+    struct Inventory {
+        /// Links, headings, and raw HTML blocks and inlines, in document order.
+        var links: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+        var html: [OpaquePointer] = []
+        /// How deep block quotes, lists, emphasis and links nest at most (a deeply nested
+        /// document renders, but no author means 10,000 levels).
+        var maximumNesting = 0
+    }
+
+    /// Walks the tree once. Take it before changing the tree: the steps that change it (links
+    /// fixed, heading markers, the summary marker) only touch nodes of their own list.
+    func inventory() -> Inventory {
+        var inventory = Inventory()
+        guard let iterator = cmark_iter_new(root) else { return inventory }
         defer { cmark_iter_free(iterator) }
         var depth = 0
-        var deepest = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
+            let type = cmark_node_get_type(node)
+            switch type {
             case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if event == CMARK_EVENT_ENTER {
                     depth += 1
-                    deepest = max(deepest, depth)
+                    inventory.maximumNesting = max(inventory.maximumNesting, depth)
+                    if type == CMARK_NODE_LINK { inventory.links.append(node) }
                 } else if event == CMARK_EVENT_EXIT {
                     depth -= 1
                 }
+            case CMARK_NODE_HEADING:
+                if event == CMARK_EVENT_ENTER { inventory.headings.append(node) }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if event == CMARK_EVENT_ENTER { inventory.html.append(node) }
             default:
                 break
             }
         }
-        return deepest
-    }
-
-    /// Every node matching `predicate`, in document order.
-    func nodes(where predicate: (OpaquePointer) -> Bool) -> [OpaquePointer] {
-        var found: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(root) else { return found }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if predicate(node) { found.append(node) }
-        }
-        return found
+        return inventory
     }
 }

@@ -2,8 +2,8 @@ import CCmarkGFM
 import Foundation
 
 /// Adds Hugo's heading ids to a parsed document. cmark has no heading-id option, so each
-/// heading gets a marker as its first child (a custom inline node, printed verbatim), and the
-/// rendered `<hN>marker` is rewritten to `<hN id="…">`.
+/// heading gets a marker as its first child (a custom inline node, printed verbatim), and
+/// `HTMLAssembler` rewrites the rendered `<hN>marker` to `<hN id="…">`.
 ///
 /// The id comes from the heading's source line, as goldmark takes it (so Markdown syntax in a
 /// heading is dropped as punctuation, not rendered). A trailing attribute block
@@ -16,20 +16,14 @@ struct HeadingAnnotator {
         var attributes: [(String, String)]
     }
 
-    struct Result {
-        var html: String
-        /// Per mark, the heading's inner HTML.
-        var innerHTML: [String]
-    }
-
-    private static let markerStart = "\u{E000}"
-    private static let markerEnd = "\u{E001}"
+    static let markerStart = "\u{E000}"
+    static let markerEnd = "\u{E001}"
 
     /// Computes ids and inserts the markers. `markdown` is the text the document was parsed from.
+    /// `headings`: the document's heading nodes (`CmarkDocument.Inventory.headings`).
     static func annotate(
-        _ document: CmarkDocument, markdown: String, ids: inout HeadingIDGenerator
+        _ headings: [OpaquePointer], markdown: String, ids: inout HeadingIDGenerator
     ) -> [Mark] {
-        let headings = document.nodes { CmarkDocument.type(of: $0) == CMARK_NODE_HEADING }
         guard !headings.isEmpty else { return [] }
         let lines = SourceLines(markdown)
         var marks: [Mark] = []
@@ -57,50 +51,7 @@ struct HeadingAnnotator {
         return marks
     }
 
-    /// Rewrites the markers in rendered HTML into id attributes and collects each heading's
-    /// inner HTML.
-    static func apply(_ marks: [Mark], to html: String) -> Result {
-        guard !marks.isEmpty else { return Result(html: html, innerHTML: []) }
-        let bytes = Array(html.utf8)
-        let start = Array(markerStart.utf8)
-        let end = Array(markerEnd.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + marks.count * 24)
-        var inner = Array(repeating: "", count: marks.count)
-        var copied = 0
-        var index = 0
-        // Markers are found with memchr; the HTML between them is copied in one piece.
-        while let found = ByteSearch.index(of: start[0], in: bytes, from: index) {
-            index = found + 1
-            guard bytes[found...].starts(with: start) else { continue }
-            var cursor = found + start.count
-            var number = 0
-            let digits = cursor
-            while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-                number = number * 10 + Int(bytes[cursor] - 0x30)
-                cursor += 1
-            }
-            guard cursor > digits, number < marks.count, bytes[cursor...].starts(with: end) else { continue }
-            let mark = marks[number]
-            let openTag = Array("<h\(mark.level)>".utf8)
-            result.append(contentsOf: bytes[copied..<found])
-            copied = found
-            guard result.suffix(openTag.count).elementsEqual(openTag) else { continue }
-            result.removeLast(openTag.count)
-            result.append(contentsOf: openingTag(mark).utf8)
-            let contentStart = cursor + end.count
-            let closeTag = Array("</h\(mark.level)>".utf8)
-            if let close = firstIndex(of: closeTag, in: bytes, from: contentStart) {
-                inner[number] = String(decoding: bytes[contentStart..<close], as: UTF8.self)
-            }
-            index = contentStart
-            copied = contentStart
-        }
-        result.append(contentsOf: bytes[copied...])
-        return Result(html: String(decoding: result, as: UTF8.self), innerHTML: inner)
-    }
-
-    private static func openingTag(_ mark: Mark) -> String {
+    static func openingTag(_ mark: Mark) -> String {
         var tag = "<h\(mark.level) id=\"\(HTMLEscaping.escape(mark.id))\""
         if !mark.classes.isEmpty {
             tag += " class=\"\(HTMLEscaping.escape(mark.classes.joined(separator: " ")))\""
@@ -109,18 +60,6 @@ struct HeadingAnnotator {
             tag += " \(name)=\"\(HTMLEscaping.escape(value))\""
         }
         return tag + ">"
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-        var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                return index
-            }
-            index += 1
-        }
-        return nil
     }
 
     // MARK: - Source text

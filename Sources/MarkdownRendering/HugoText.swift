@@ -163,10 +163,17 @@ enum HugoText {
             var inWord = false
             var index = 0
             while index < bytes.count {
-                let wasInWord = inWord
-                inWord = !UTF8Scalar.isGoSpace(bytes, at: index)
-                if inWord && !wasInWord { count += 1 }
-                index += UTF8Scalar.length(bytes[index])
+                let byte = bytes[index]
+                let isSpace: Bool
+                if byte < 0x80 {
+                    isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                    index += 1
+                } else {
+                    isSpace = UTF8Scalar.isGoSpace(bytes, at: index)
+                    index += UTF8Scalar.length(byte)
+                }
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
             }
             return count
         }

@@ -38,9 +38,16 @@ public struct MarkdownRenderer: Sendable {
 
     /// Parses Markdown into a document tree.
     public func parse(_ markdown: String) -> CmarkDocument {
+        parseWithInventory(markdown).document
+    }
+
+    /// Parses Markdown, and returns with the tree what the renderer looks for in it (taken
+    /// before any change, in one walk).
+    func parseWithInventory(_ markdown: String) -> (document: CmarkDocument, inventory: CmarkDocument.Inventory) {
         let document = CmarkDocument(markdown: markdown, options: cmarkOptions, extensions: extensionNames)
-        if markup.linkify { AutolinkFixer.fix(document) }
-        return document
+        let inventory = document.inventory()
+        if markup.linkify { AutolinkFixer.fix(inventory.links) }
+        return (document, inventory)
     }
 
     /// Markdown to HTML, nothing added.

@@ -16,12 +16,9 @@ enum MoreMarker {
     }
 
     /// Replaces the first divider of the document with the marker.
-    static func mark(_ document: CmarkDocument) -> Placement? {
-        let candidates = document.nodes { node in
-            let type = CmarkDocument.type(of: node)
-            return type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE
-        }
-        for node in candidates {
+    /// `html`: the document's raw HTML blocks and inlines (`CmarkDocument.Inventory.html`).
+    static func mark(_ html: [OpaquePointer]) -> Placement? {
+        for node in html {
             guard let literal = CmarkDocument.literal(of: node),
                   literal.trimmingGoWhitespace() == divider
             else { continue }

@@ -55,11 +55,12 @@ final class RenderSession {
     /// gives both forms: only the shortcodes inside differ between them.
     func renderFragment(_ nodes: [BodyNode]) -> Forms {
         let prepared = prepare(nodes)
-        let document = markdown.parse(prepared.markdown)
+        let (document, inventory) = markdown.parseWithInventory(prepared.markdown)
         var ids = HeadingIDGenerator()
-        let marks = HeadingAnnotator.annotate(document, markdown: prepared.markdown, ids: &ids)
-        let annotated = HeadingAnnotator.apply(marks, to: document.renderHTML())
-        return ShortcodeToken.substitute(annotated.html, prepared.outputs, feed: wantsFeed)
+        let marks = HeadingAnnotator.annotate(inventory.headings, markdown: prepared.markdown, ids: &ids)
+        return document.withRenderedHTML {
+            HTMLAssembler.assemble($0, marks: marks, outputs: prepared.outputs, feed: wantsFeed).forms
+        }
     }
 
     /// Nodes as written, with nested shortcodes expanded (Hugo's `.Inner` of `{{< >}}`).

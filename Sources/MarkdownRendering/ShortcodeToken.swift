@@ -74,7 +74,7 @@ enum ShortcodeToken {
     }
 
     /// The token's number and the index after it, when a token starts at `start`.
-    private static func match(_ bytes: [UInt8], at start: Int) -> (Int, Int)? {
+    static func match<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> (Int, Int)? where Bytes.Index == Int {
         guard bytes[start...].starts(with: prefixBytes) else { return nil }
         var index = start + prefixBytes.count
         var number = 0

@@ -139,10 +139,8 @@ struct ListPages: Sendable {
     }
 
     private func render(_ name: String, _ context: TemplateValue, path: String, missing: String) -> Emitted {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16_384)
-        guard site.theme.render(name, context, into: &bytes) else { return .problem(missingTemplate(missing)) }
-        return .file(OutputFile(path: path, content: .data(Data(bytes))))
+        guard let data = site.theme.renderData(name, context) else { return .problem(missingTemplate(missing)) }
+        return .file(OutputFile(path: path, content: .data(data)))
     }
 
     /// Page numbers shown around the current one in a pager; the first and last are always shown,

@@ -34,16 +34,14 @@ struct PageEmitter: Sendable {
     func single(_ rendered: RenderedPage, summary: [String: TemplateValue]) -> Emitted? {
         let page = site.pages[rendered.index]
         guard site.isWritten[rendered.index] else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rendered.body.html.utf8.count + 8192)
         let context = templates.pageContext(page, index: rendered.index, body: rendered.body, summary: summary)
-        guard site.theme.render("single", context, into: &bytes) else {
+        guard let data = site.theme.renderData("single", context) else {
             return .problem(Diagnostic(
                 .error, code: "template.missing",
                 message: "the theme has no 'single' template (layouts/single.mustache)",
                 location: SourceLocation(path: page.file.displayPath)))
         }
-        return .file(OutputFile(path: page.outputPath, content: .data(Data(bytes))))
+        return .file(OutputFile(path: page.outputPath, content: .data(data)))
     }
 
     /// What lists and feeds need of the page.

@@ -53,6 +53,7 @@ public struct SiteGenerator: Sendable {
             languages: Set(config.languages.map(\.language.code)), defaultLanguage: config.defaultContentLanguage)
         let (files, scanDiagnostics) = scanner.scan()
         diagnostics += scanDiagnostics
+        clock.lap("scan")
         progress?("Reading", 0, files.count)
         var catalog = ShortcodeCatalog.builtIn
         for name in theme.shortcodeNames where catalog.kinds[name] == nil {

@@ -156,9 +156,9 @@ public struct Theme: Sendable {
         library.render(name, context)
     }
 
-    /// Renders a template, appending its UTF-8 bytes to `buffer`; false when there is no such
-    /// template.
-    public func render(_ name: String, _ context: TemplateValue, into buffer: inout [UInt8]) -> Bool {
-        library.render(name, context, into: &buffer)
+    /// Renders a template into `Data` (one copy of the rendered bytes); nil when the theme has
+    /// no such template.
+    public func renderData(_ name: String, _ context: TemplateValue) -> Data? {
+        library.render(name, context) { Data(buffer: $0) }
     }
 }

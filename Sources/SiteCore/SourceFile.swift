@@ -189,3 +189,17 @@ public struct SourceFile: Sendable, Hashable {
         return Character(Unicode.Scalar(value)!)
     }
 }
+
+extension String {
+    /// The text between two UTF-8 offsets, copied without checking it again as UTF-8 (which
+    /// `String(decoding:)` of the bytes does): the offsets must fall between characters' bytes,
+    /// as they do at ASCII delimiters; otherwise the bytes are decoded as before.
+    public func slice(utf8 range: Range<Int>) -> String {
+        let utf8 = self.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        let isBoundary = { (index: String.Index) in index == utf8.endIndex || utf8[index] & 0xC0 != 0x80 }
+        guard isBoundary(lower), isBoundary(upper) else { return String(decoding: utf8[lower..<upper], as: UTF8.self) }
+        return String(self[lower..<upper])
+    }
+}

@@ -46,6 +46,20 @@ public struct TemplateLibrary: Sendable {
         return true
     }
 
+    /// The same, handing the rendered UTF-8 bytes to `body` (valid only during the call: copy
+    /// what you keep), so that the caller copies them once, where it wants them; nil when there
+    /// is no such template.
+    public func render<Result>(
+        _ name: String, _ context: TemplateValue, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
+        guard let template = templates[name] else { return nil }
+        return withUnsafePointer(to: context) { root in
+            var renderer = TemplateRenderer(templates: templates, root: root, capacity: Self.initialCapacity)
+            renderer.render(template.code)
+            return body(renderer.output.bytes)
+        }
+    }
+
     /// What a render's own buffer starts with; it doubles as needed.
     private static let initialCapacity = 16 * 1024
 }

@@ -1,0 +1,123 @@
+/// Turns cmark-gfm's HTML into the body's final forms in one pass over its bytes: each heading
+/// marker becomes the heading's id attribute (`HeadingAnnotator`), and each shortcode token its
+/// HTML (`ShortcodeToken`), in the page form and, when wanted, the feed form. One pass, one
+/// String per form: the HTML is neither copied nor checked as UTF-8 once per step.
+enum HTMLAssembler {
+    struct Result {
+        var forms: Forms
+        /// Per heading mark: its inner HTML (shortcodes in their page form).
+        var innerHTML: [String]
+    }
+
+    private static let markerStart = Array(HeadingAnnotator.markerStart.utf8)
+    private static let markerEnd = Array(HeadingAnnotator.markerEnd.utf8)
+
+    static func assemble(
+        _ html: UnsafeBufferPointer<UInt8>, marks: [HeadingAnnotator.Mark], outputs: [Forms], feed: Bool
+    ) -> Result {
+        let twoForms = feed && outputs.contains { !$0.isSame }
+        var page: [UInt8] = []
+        var feedBytes: [UInt8] = []
+        page.reserveCapacity(html.count + outputs.reduce(0) { $0 + $1.page.utf8.count } + marks.count * 24)
+        if twoForms { feedBytes.reserveCapacity(page.capacity) }
+        var inner = Array(repeating: "", count: marks.count)
+        var copied = 0
+        var index = 0
+        func copy(to end: Int) {
+            guard end > copied else { return }
+            let stretch = UnsafeBufferPointer(rebasing: html[copied..<end])
+            page.append(contentsOf: stretch)
+            if twoForms { feedBytes.append(contentsOf: stretch) }
+            copied = end
+        }
+        // Heading markers start with U+E000's first byte, tokens with `Z`: only those bytes stop
+        // the scan.
+        let markerFirst: UInt8 = 0xEE, tokenFirst = UInt8(ascii: "Z")
+        let count = html.count
+        while index < count {
+            let byte = html[index]
+            guard byte == markerFirst || byte == tokenFirst else {
+                index += 1
+                continue
+            }
+            if byte == markerFirst, let (number, contentStart) = heading(in: html, at: index), number < marks.count {
+                let mark = marks[number]
+                let openTag = Array("<h\(mark.level)>".utf8)
+                copy(to: index)
+                if page.suffix(openTag.count).elementsEqual(openTag) && (!twoForms || feedBytes.suffix(openTag.count).elementsEqual(openTag)) {
+                    let opening = HeadingAnnotator.openingTag(mark).utf8
+                    page.removeLast(openTag.count)
+                    page.append(contentsOf: opening)
+                    if twoForms {
+                        feedBytes.removeLast(openTag.count)
+                        feedBytes.append(contentsOf: opening)
+                    }
+                    let closeTag = Array("</h\(mark.level)>".utf8)
+                    if let close = firstIndex(of: closeTag, in: html, from: contentStart) {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: html[contentStart..<close]), as: UTF8.self)
+                        inner[number] = ShortcodeToken.substitute(text, outputs, feed: false).page
+                    }
+                    index = contentStart
+                    copied = contentStart
+                    continue
+                }
+                index += 1
+                continue
+            }
+            if byte == tokenFirst, let (number, end) = ShortcodeToken.match(html, at: index), number < outputs.count {
+                let output = outputs[number]
+                copy(to: index)
+                let wrapped = html[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
+                    && (!twoForms || feedBytes.suffix(3).elementsEqual("<p>".utf8))
+                if wrapped {
+                    page.removeLast(3)
+                    page.append(contentsOf: output.page.utf8)
+                    if twoForms {
+                        feedBytes.removeLast(3)
+                        feedBytes.append(contentsOf: output.feed.utf8)
+                    }
+                    index = end + 4
+                    // A shortcode that renders nothing leaves no empty line behind (decided by the
+                    // page form, so that both forms keep the same lines).
+                    if output.page.isEmpty, index < html.count, html[index] == UInt8(ascii: "\n") { index += 1 }
+                } else {
+                    page.append(contentsOf: output.page.utf8)
+                    if twoForms { feedBytes.append(contentsOf: output.feed.utf8) }
+                    index = end
+                }
+                copied = index
+                continue
+            }
+            index += 1
+        }
+        copy(to: html.count)
+        let pageHTML = String(decoding: page, as: UTF8.self)
+        return Result(
+            forms: twoForms ? Forms(page: pageHTML, feed: String(decoding: feedBytes, as: UTF8.self)) : Forms(pageHTML),
+            innerHTML: inner)
+    }
+
+    /// A heading marker at `index`: its number and the index after it.
+    private static func heading(in html: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int)? {
+        guard html[index...].starts(with: markerStart) else { return nil }
+        var cursor = index + markerStart.count
+        var number = 0
+        let digits = cursor
+        while cursor < html.count, html[cursor] >= 0x30, html[cursor] <= 0x39, cursor - digits < 9 {
+            number = number * 10 + Int(html[cursor] - 0x30)
+            cursor += 1
+        }
+        guard cursor > digits, html[cursor...].starts(with: markerEnd) else { return nil }
+        return (number, cursor + markerEnd.count)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
