@@ -23,27 +23,17 @@ enum HTMLAssembler {
         var inner = Array(repeating: "", count: marks.count)
         var copied = 0
         var index = 0
-        func copy(to end: Int) {
-            guard end > copied else { return }
-            let stretch = UnsafeBufferPointer(rebasing: html[copied..<end])
-            page.append(contentsOf: stretch)
-            if twoForms { feedBytes.append(contentsOf: stretch) }
-            copied = end
-        }
         // Heading markers start with U+E000's first byte, tokens with `Z`: only those bytes stop
         // the scan.
         let markerFirst: UInt8 = 0xEE, tokenFirst = UInt8(ascii: "Z")
-        let count = html.count
-        while index < count {
+        while let found = nextCandidate(in: html, from: index) {
+            index = found
             let byte = html[index]
-            guard byte == markerFirst || byte == tokenFirst else {
-                index += 1
-                continue
-            }
             if byte == markerFirst, let (number, contentStart) = heading(in: html, at: index), number < marks.count {
                 let mark = marks[number]
                 let openTag = Array("<h\(mark.level)>".utf8)
-                copy(to: index)
+                copy(html, copied..<index, to: &page, and: &feedBytes, twoForms)
+                copied = index
                 if page.suffix(openTag.count).elementsEqual(openTag) && (!twoForms || feedBytes.suffix(openTag.count).elementsEqual(openTag)) {
                     let opening = HeadingAnnotator.openingTag(mark).utf8
                     page.removeLast(openTag.count)
@@ -66,7 +56,8 @@ enum HTMLAssembler {
             }
             if byte == tokenFirst, let (number, end) = ShortcodeToken.match(html, at: index), number < outputs.count {
                 let output = outputs[number]
-                copy(to: index)
+                copy(html, copied..<index, to: &page, and: &feedBytes, twoForms)
+                copied = index
                 let wrapped = html[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
                     && (!twoForms || feedBytes.suffix(3).elementsEqual("<p>".utf8))
                 if wrapped {
@@ -90,11 +81,34 @@ enum HTMLAssembler {
             }
             index += 1
         }
-        copy(to: html.count)
+        copy(html, copied..<html.count, to: &page, and: &feedBytes, twoForms)
         let pageHTML = String(decoding: page, as: UTF8.self)
         return Result(
             forms: twoForms ? Forms(page: pageHTML, feed: String(decoding: feedBytes, as: UTF8.self)) : Forms(pageHTML),
             innerHTML: inner)
+    }
+
+    /// The index of the next byte at or after `start` that may begin a heading marker (0xEE,
+    /// U+E000's first byte) or a shortcode token (`Z`).
+    private static func nextCandidate(in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        let count = html.count
+        while index < count {
+            let byte = html[index]
+            if byte == 0xEE || byte == UInt8(ascii: "Z") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Appends `html[range]` to the page bytes, and to the feed bytes when there are two forms.
+    private static func copy(
+        _ html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to page: inout [UInt8], and feed: inout [UInt8], _ twoForms: Bool
+    ) {
+        guard !range.isEmpty else { return }
+        let stretch = UnsafeBufferPointer(rebasing: html[range])
+        page.append(contentsOf: stretch)
+        if twoForms { feed.append(contentsOf: stretch) }
     }
 
     /// A heading marker at `index`: its number and the index after it.

@@ -2,7 +2,10 @@
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"`: safe in text and in double-quoted attributes.
     public static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
+        // On the bytes: these four are ASCII, and most texts hold none of them.
+        guard text.utf8.contains(where: {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+        }) else {
             return text
         }
         var result = ""

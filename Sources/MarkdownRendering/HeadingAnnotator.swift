@@ -52,7 +52,11 @@ struct HeadingAnnotator {
     }
 
     static func openingTag(_ mark: Mark) -> String {
-        var tag = "<h\(mark.level) id=\"\(HTMLEscaping.escape(mark.id))\""
+        var tag = "<h"
+        tag += String(mark.level)
+        tag += " id=\""
+        tag += HTMLEscaping.escape(mark.id)
+        tag += "\""
         if !mark.classes.isEmpty {
             tag += " class=\"\(HTMLEscaping.escape(mark.classes.joined(separator: " ")))\""
         }
