@@ -13,7 +13,10 @@ extension ContentDate {
     /// - RFC 1123 / RFC 822 forms: `Wed, 17 Jan 2024 11:19:02 +0200`, `17 Jan 2024`.
     /// Returns nil when the text is none of these or names an impossible day or time.
     public static func parse(_ text: String) -> ContentDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most dates come without surrounding space: then no Foundation trimming.
+        let edges = (text.utf8.first, text.utf8.last)
+        let untrimmed = edges.0.map { $0 > 0x20 && $0 < 0x7F } == true && edges.1.map { $0 > 0x20 && $0 < 0x7F } == true
+        let trimmed = untrimmed ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
         var scanner = DateScanner(trimmed)
         let fields = scanner.isoDate() ?? {
             scanner = DateScanner(trimmed)
@@ -27,7 +30,7 @@ extension ContentDate {
 }
 
 /// The calendar fields of a written date, before they become a `Date`.
-private struct DateFields {
+struct DateFields {
     var year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0
     var nanoseconds = 0
     /// nil when no offset was written.
@@ -37,6 +40,28 @@ private struct DateFields {
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year),
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
+        // By arithmetic from 1583 on (the Gregorian calendar as Foundation's has it there);
+        // earlier years through Foundation, which switches to the Julian calendar.
+        guard year >= 1583 else { return calendarDate() }
+        let seconds = Self.daysFromCivil(year: year, month: month, day: day) * 86_400
+            + hour * 3600 + minute * 60 + min(second, 59)
+        let extra = Double(second == 60 ? 1 : 0) + Double(nanoseconds) / 1_000_000_000
+        return Date(timeIntervalSince1970: TimeInterval(seconds)).addingTimeInterval(extra - Double(offsetSeconds ?? 0))
+    }
+
+    /// Days since 1970-01-01 of a day of the proleptic Gregorian calendar (Howard Hinnant's
+    /// `days_from_civil`).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The same through Foundation's calendar (every year; the only way before 1583).
+    func calendarDate() -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let components = DateComponents(

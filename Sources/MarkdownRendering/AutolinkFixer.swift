@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Brings cmark-gfm's extended autolinks (linkify) in line with Hugo's goldmark:
 /// - `www.` links get `https://`, Hugo's default `linkifyProtocol` (cmark writes `http://`);
@@ -10,12 +11,17 @@ enum AutolinkFixer {
         for link in links {
             guard let text = cmark_node_first_child(link), text == cmark_node_last_child(link),
                   CmarkDocument.type(of: text) == CMARK_NODE_TEXT,
-                  let literal = CmarkDocument.literal(of: text),
+                  let literalPointer = cmark_node_get_literal(text),
                   let urlPointer = cmark_node_get_url(link)
             else { continue }
+            // Compared as C strings first: most links are written ones, `[text](url)`, and are
+            // left alone without making Strings of them.
+            let isWWW = strncmp(urlPointer, "http://", 7) == 0 && strcmp(urlPointer + 7, literalPointer) == 0
+            guard isWWW || strcmp(urlPointer, literalPointer) == 0
+                || strncmp(urlPointer, "mailto:", 7) == 0 && strcmp(urlPointer + 7, literalPointer) == 0
+            else { continue }
+            let literal = String(cString: literalPointer)
             let url = String(cString: urlPointer)
-            let isWWW = url == "http://" + literal
-            guard isWWW || url == literal || url == "mailto:" + literal else { continue }
             var newLiteral = literal
             var newURL = url
             if literal.hasSuffix("\\"), url.hasSuffix("\\"), let next = cmark_node_next(link),

@@ -9,28 +9,30 @@ struct HeadingIDGenerator {
 
     /// The sanitized form of `text`, without the uniqueness suffix.
     static func sanitize(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         for scalar in text.trimmingGoWhitespace().unicodeScalars {
             // ASCII, most of every heading, without the Unicode property tables.
             if scalar.isASCII {
-                switch scalar.value {
-                case 0x41...0x5A: result.append(Unicode.Scalar(UInt8(scalar.value) | 0x20))
-                case 0x61...0x7A, 0x30...0x39, 0x5F: result.append(scalar)
-                case 0x2D, 0x20: result.append("-")
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case 0x41...0x5A: result.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x5F: result.append(byte)
+                case 0x2D, 0x20: result.append(UInt8(ascii: "-"))
                 default: break
                 }
                 continue
             }
             if scalar == "-" || scalar == " " {
-                result.append("-")
+                result.append(UInt8(ascii: "-"))
             } else if scalar == "_" || scalar.isGoLetter || scalar.properties.generalCategory == .decimalNumber {
                 // Go's unicode.ToLower is the simple one-to-one mapping; the first scalar of
                 // Swift's full mapping is the same for every letter that has one.
                 let lower = scalar.properties.lowercaseMapping.unicodeScalars
-                result.append(lower.count == 1 ? lower.first! : (lower.first ?? scalar))
+                result.append(contentsOf: (lower.count == 1 ? lower.first! : (lower.first ?? scalar)).utf8)
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A new unique id for a heading with this source text.

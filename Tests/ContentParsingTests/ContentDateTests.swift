@@ -1,4 +1,4 @@
-import ContentParsing
+@testable import ContentParsing
 import Foundation
 import Testing
 
@@ -92,5 +92,24 @@ import Testing
             }
         }
         #expect(checked > 20_000)
+    }
+}
+
+/// Dates are made by arithmetic from 1583 on; Foundation's calendar must agree.
+@Suite struct DateFieldsTests {
+    @Test func agreesWithTheCalendar() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            var fields = DateFields()
+            fields.year = Int.random(in: 1583...9999, using: &generator)
+            fields.month = Int.random(in: 1...12, using: &generator)
+            fields.day = Int.random(in: 1...DateFields.daysIn(month: fields.month, year: fields.year), using: &generator)
+            fields.hour = Int.random(in: 0...23, using: &generator)
+            fields.minute = Int.random(in: 0...59, using: &generator)
+            fields.second = Int.random(in: 0...60, using: &generator)
+            fields.nanoseconds = Int.random(in: 0..<1_000_000_000, using: &generator)
+            fields.offsetSeconds = [nil, 0, 7200, -18_000, 19_800].randomElement(using: &generator)!
+            #expect(fields.date() == fields.calendarDate(), "\(fields)")
+        }
     }
 }
