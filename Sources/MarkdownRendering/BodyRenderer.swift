@@ -70,42 +70,32 @@ public struct BodyRenderer: Sendable {
         let page = summarized(forms.page, placement: placement)
         let body = RenderedBody(
             html: page.html, summaryHTML: page.summaryHTML, hasMoreMarker: page.hasMoreMarker,
-            truncated: page.truncated, headings: headings, tocHTML: tocHTML,
-            strippedText: page.plain, wordCount: HugoText.totalWords(page.plain))
+            truncated: page.truncated, headings: headings, tocHTML: tocHTML, wordCount: page.words)
         let feedBody: FeedBody
         if forms.isSame {
             feedBody = FeedBody(html: page.html, summaryHTML: page.summaryHTML)
         } else {
-            let feedForm = summarized(forms.feed, placement: placement, needsPlain: false)
+            let feedForm = summarized(forms.feed, placement: placement, countsWords: false)
             feedBody = FeedBody(html: feedForm.html, summaryHTML: feedForm.summaryHTML)
         }
         return Output(body: body, feed: feedBody, diagnostics: (session.diagnostics + problems).sorted())
     }
 
-    /// One form of the body with its summary: the author's divider, or Hugo's automatic one.
-    /// `needsPlain`: the stripped text is wanted even when the author's divider makes the summary.
-    private func summarized(_ full: String, placement: MoreMarker.Placement?, needsPlain: Bool = true)
-        -> (html: String, summaryHTML: String, hasMoreMarker: Bool, truncated: Bool, plain: String)
+    /// One form of the body with its summary: the author's divider, or Hugo's automatic one;
+    /// and, when `countsWords`, its word count. The text without tags is made only for an
+    /// automatic summary; words are counted while the tags are stripped.
+    private func summarized(_ full: String, placement: MoreMarker.Placement?, countsWords: Bool = true)
+        -> (html: String, summaryHTML: String, hasMoreMarker: Bool, truncated: Bool, words: Int)
     {
-        var html = full
-        var summaryHTML = ""
-        var truncated = false
-        var hasMoreMarker = false
-        if let placement, let split = MoreMarker.split(html, placement: placement) {
-            hasMoreMarker = true
-            html = split.body
-            summaryHTML = split.summary
-            truncated = split.hasRest
+        if let placement, let split = MoreMarker.split(full, placement: placement) {
+            let words = countsWords ? HugoText.wordCount(ofHTML: split.body) : 0
+            return (split.body, split.summary, true, split.hasRest, words)
         }
-        guard needsPlain || !hasMoreMarker else { return (html, summaryHTML, hasMoreMarker, truncated, "") }
-        let hugoPlain = HugoText.stripHTML(html)
-        if !hasMoreMarker {
-            let (summary, cut) = HugoText.truncateToWholeSentence(hugoPlain, words: summaryLength)
-            let text = summary.trimmingGoWhitespace()
-            summaryHTML = text.isEmpty ? "" : "<p>\(text)</p>"
-            truncated = cut
-        }
-        return (html, summaryHTML, hasMoreMarker, truncated, hugoPlain)
+        let hugoPlain = HugoText.stripHTML(full)
+        let (summary, cut) = HugoText.truncateToWholeSentence(hugoPlain, words: summaryLength)
+        let text = summary.trimmingGoWhitespace()
+        let words = countsWords ? HugoText.totalWords(hugoPlain) : 0
+        return (full, text.isEmpty ? "" : "<p>\(text)</p>", false, cut, words)
     }
 
     /// Block quotes, lists, emphasis and links nested deeper than this get a warning.

@@ -17,6 +17,22 @@ enum HugoText {
         return String(decoding: stripped, as: UTF8.self)
     }
 
+    /// The words `totalWords(stripHTML(html))` would count, counted while the tags are
+    /// stripped, without making the text.
+    static func wordCount(ofHTML html: String) -> Int {
+        var html = html
+        return html.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+                var counter = WordCounter()
+                counter.append(contentsOf: bytes)
+                return counter.count
+            }
+            var counter = WordCounter()
+            stripTags(bytes, into: &counter)
+            return counter.count
+        }
+    }
+
     /// Shrinks every run of white space (Go's `unicode.IsSpace`) to its first character, in
     /// place.
     private static func collapseSpace(_ text: inout [UInt8]) {
@@ -53,7 +69,7 @@ enum HugoText {
 
     /// The text between tags; `\n` -> space, `</p>`, `<br>`, `<br />` -> `\n`. A `<` that does
     /// not start a tag (`a <3`) stays; the content of script, style, textarea and title stays.
-    private static func stripTags(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func stripTags<Sink: StrippedTextSink>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink) {
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
         var index = 0
         func isAlpha(_ byte: UInt8) -> Bool {
@@ -148,9 +164,15 @@ enum HugoText {
             }
             var end = index
             while end < bytes.count, bytes[end] != lt || !starts(closing, at: end, caseInsensitive: true) { end += 1 }
-            for textByte in bytes[index..<end] {
-                out.append(textByte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : textByte)
+            // Line breaks become spaces; the text between them goes whole (so no character is
+            // handed over in pieces).
+            var pieceStart = index
+            for position in index..<end where bytes[position] == UInt8(ascii: "\n") {
+                if position > pieceStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pieceStart..<position])) }
+                out.append(UInt8(ascii: " "))
+                pieceStart = position + 1
             }
+            if end > pieceStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])) }
             index = end
         }
     }
@@ -258,5 +280,45 @@ enum UTF8Scalar {
         var value = UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
         for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
         return Unicode.Scalar(value)?.isGoSpace ?? false
+    }
+}
+
+/// Where `HugoText.stripTags` puts the text: bytes (for the stripped text) or a word counter.
+/// Pieces are whole characters: the text is cut only at ASCII bytes.
+protocol StrippedTextSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: StrippedTextSink where Element == UInt8 {}
+
+/// Counts runs of non-space characters (Hugo's `TotalWords`) of the text handed to it.
+struct WordCounter: StrippedTextSink {
+    private(set) var count = 0
+    private var inWord = false
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        // Only ASCII comes alone (a space, a line break, a character of a tag-like text).
+        let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        if !isSpace && !inWord { count += 1 }
+        inWord = !isSpace
+    }
+
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let isSpace: Bool
+            if byte < 0x80 {
+                isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                index += 1
+            } else {
+                isSpace = UTF8Scalar.isGoSpace(bytes, at: index)
+                index += UTF8Scalar.length(byte)
+            }
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
     }
 }

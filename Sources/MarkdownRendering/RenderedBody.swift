@@ -13,14 +13,12 @@ public struct RenderedBody: Sendable {
     /// Hugo's `<nav id="TableOfContents">…</nav>` for the configured levels; "" when no heading
     /// is in range.
     public var tocHTML: String
-    /// The text with tags stripped as Hugo's `StripHTML` does (entities as written).
-    public var strippedText: String
     /// Hugo's word count: runs of non-space characters in the plain text.
     public var wordCount: Int
 
     public init(
         html: String, summaryHTML: String, hasMoreMarker: Bool, truncated: Bool,
-        headings: [Heading], tocHTML: String, strippedText: String, wordCount: Int
+        headings: [Heading], tocHTML: String, wordCount: Int
     ) {
         self.html = html
         self.summaryHTML = summaryHTML
@@ -28,9 +26,12 @@ public struct RenderedBody: Sendable {
         self.truncated = truncated
         self.headings = headings
         self.tocHTML = tocHTML
-        self.strippedText = strippedText
         self.wordCount = wordCount
     }
+
+    /// The text with tags stripped as Hugo's `StripHTML` does (entities as written); made when
+    /// asked for.
+    public var strippedText: String { HugoText.stripHTML(html) }
 
     /// The text with tags stripped and entities decoded, for search (made when asked for).
     public var plainText: String {

@@ -48,7 +48,9 @@ public enum Slug {
     /// `addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)` does, `?` and `#`
     /// encoded too). Most paths need nothing and are returned as they are.
     public static func percentEncodedPath(_ path: String) -> String {
-        guard path.utf8.contains(where: { !isPathAllowed($0) }) else { return path }
+        var path = path
+        let clean = path.withUTF8 { bytes in !bytes.contains { !isPathAllowed($0) } }
+        guard !clean else { return path }
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count + 16)

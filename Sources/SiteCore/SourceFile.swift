@@ -170,9 +170,11 @@ public struct SourceFile: Sendable, Hashable {
         if head.count >= 12, head.starts(with: Array("RIFF".utf8)), head[8..<12].elementsEqual("WEBP".utf8) { return true }
         guard !head.isEmpty else { return false }
         var controls = 0
-        for byte in head where byte < 0x20 {
-            // Tab, line feed, vertical tab, form feed, carriage return and escape are text.
-            if !(byte >= 0x09 && byte <= 0x0D) && byte != 0x1B { controls += 1 }
+        head.withUnsafeBufferPointer { bytes in
+            for byte in bytes where byte < 0x20 {
+                // Tab, line feed, vertical tab, form feed, carriage return and escape are text.
+                if !(byte >= 0x09 && byte <= 0x0D) && byte != 0x1B { controls += 1 }
+            }
         }
         return controls * 20 > head.count
     }
