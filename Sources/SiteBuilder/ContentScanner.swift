@@ -54,9 +54,9 @@ public struct ContentScanner: Sendable {
     public func scan() -> (files: [ContentFile], diagnostics: [Diagnostic]) {
         var files: [ContentFile] = []
         var diagnostics: [Diagnostic] = []
-        var visited: Set<String> = []
+        var visited: Set<FolderIdentity> = []
         let walk = Walk(root: root, contentPath: contentDirectory.path)
-        scanDirectory(relative: "", walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
+        scanDirectory(relative: "", parent: nil, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
         return (files.sorted { $0.relativePath < $1.relativePath }, diagnostics)
     }
 
@@ -71,20 +71,48 @@ public struct ContentScanner: Sendable {
         }
     }
 
-    /// A folder's entries (hidden ones left out), sorted, with what readdir says they are;
-    /// nil and the reason when the folder cannot be read.
-    private static func list(_ folder: String) -> Result<[(name: String, type: UInt8)], ReadFolderError> {
-        guard let directory = opendir(folder) else { return .failure(ReadFolderError(reason: String(cString: strerror(errno)))) }
-        defer { closedir(directory) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    /// Which folder is open, whatever links led to it (device and inode): a folder seen twice
+    /// is a symbolic link loop.
+    struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// A folder opened by name inside its already open parent (no long path to walk again),
+    /// with its identity and its entries (hidden ones left out), sorted, with what readdir says
+    /// they are. Its children are opened through it; `close()` when done with them.
+    private struct OpenFolder {
+        let handle: OpaquePointer
+        let identity: FolderIdentity
+        let entries: [(name: String, type: UInt8)]
+
+        var descriptor: Int32 { dirfd(handle) }
+
+        /// `name` inside `parent`, or `path` when there is no parent.
+        static func open(_ name: String, in parent: OpenFolder?) -> Result<OpenFolder, ReadFolderError> {
+            let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC
+            let descriptor = parent.map { openat($0.descriptor, name, flags) } ?? openPath(name, flags)
+            guard descriptor >= 0 else { return .failure(ReadFolderError(reason: String(cString: strerror(errno)))) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, let handle = fdopendir(descriptor) else {
+                let reason = String(cString: strerror(errno))
+                closeDescriptor(descriptor)
+                return .failure(ReadFolderError(reason: reason))
             }
-            if name.hasPrefix(".") { continue }
-            entries.append((name, entry.pointee.d_type))
+            var entries: [(name: String, type: UInt8)] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                entries.append((name, entry.pointee.d_type))
+            }
+            return .success(OpenFolder(
+                handle: handle, identity: FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+                entries: entries.sorted { $0.name < $1.name }))
         }
-        return .success(entries.sorted { $0.name < $1.name })
+
+        func close() { closedir(handle) }
     }
 
     private struct ReadFolderError: Error {
@@ -154,21 +182,13 @@ public struct ContentScanner: Sendable {
     }
 
     private func scanDirectory(
-        relative: String, walk: Walk, files: inout [ContentFile],
-        diagnostics: inout [Diagnostic], visited: inout Set<String>
+        relative: String, parent: OpenFolder?, walk: Walk, files: inout [ContentFile],
+        diagnostics: inout [Diagnostic], visited: inout Set<FolderIdentity>
     ) {
-        let directory = walk.path(relative)
-        let resolved = Self.realPath(directory) ?? directory
-        guard visited.insert(resolved).inserted else {
-            diagnostics.append(Diagnostic(
-                .error, code: "content.symlink-loop",
-                message: "folder is a symbolic link loop; skipped",
-                location: SourceLocation(path: display(relative))))
-            return
-        }
-        let entries: [(name: String, type: UInt8)]
-        switch Self.list(directory) {
-        case .success(let listed): entries = listed
+        let name = relative.split(separator: "/").last.map(String.init) ?? walk.contentPath
+        let folder: OpenFolder
+        switch OpenFolder.open(parent == nil ? walk.contentPath : name, in: parent) {
+        case .success(let opened): folder = opened
         case .failure(let error):
             diagnostics.append(Diagnostic(
                 .error, code: "content.unreadable",
@@ -176,6 +196,15 @@ public struct ContentScanner: Sendable {
                 location: SourceLocation(path: display(relative))))
             return
         }
+        defer { folder.close() }
+        guard visited.insert(folder.identity).inserted else {
+            diagnostics.append(Diagnostic(
+                .error, code: "content.symlink-loop",
+                message: "folder is a symbolic link loop; skipped",
+                location: SourceLocation(path: display(relative))))
+            return
+        }
+        let entries = folder.entries
         var kinds: [String: EntryKind] = [:]
         var kindDiagnostics: [Diagnostic] = []
         var folderDiagnostics: [Diagnostic] = []
@@ -204,7 +233,7 @@ public struct ContentScanner: Sendable {
             for name in names {
                 switch kinds[name] {
                 case .directory:
-                    collectResources(relative: relative, prefix: name, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
+                    collectResources(relative: relative, prefix: name, parent: folder, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
                 case .file:
                     if !leafIndexes.contains(name) { resources.append(name) }
                 default:
@@ -227,25 +256,26 @@ public struct ContentScanner: Sendable {
         }
         for name in visible where kinds[name] == .directory {
             let child = relative.isEmpty ? name : relative + "/" + name
-            scanDirectory(relative: child, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
+            scanDirectory(relative: child, parent: folder, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
         }
     }
 
     /// The files in a folder of a leaf bundle (`prefix` inside the bundle folder `relative`),
     /// as paths relative to the bundle, sorted.
     private func collectResources(
-        relative: String, prefix: String, walk: Walk, resources: inout [String],
-        diagnostics: inout [Diagnostic], visited: inout Set<String>
+        relative: String, prefix: String, parent: OpenFolder, walk: Walk, resources: inout [String],
+        diagnostics: inout [Diagnostic], visited: inout Set<FolderIdentity>
     ) {
-        let directory = walk.path(relative.isEmpty ? prefix : relative + "/" + prefix)
-        guard visited.insert(Self.realPath(directory) ?? directory).inserted else { return }
-        guard case .success(let entries) = Self.list(directory) else { return }
-        for (name, type) in entries {
+        let name = prefix.split(separator: "/").last.map(String.init) ?? prefix
+        guard case .success(let folder) = OpenFolder.open(name, in: parent) else { return }
+        defer { folder.close() }
+        guard visited.insert(folder.identity).inserted else { return }
+        for (name, type) in folder.entries {
             let path = prefix + "/" + name
             let full = relative.isEmpty ? path : relative + "/" + path
             switch entryKind(full, type: type, walk: walk, diagnostics: &diagnostics) {
             case .directory:
-                collectResources(relative: relative, prefix: path, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
+                collectResources(relative: relative, prefix: path, parent: folder, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
             case .file:
                 resources.append(path)
             case .skipped:
@@ -276,3 +306,7 @@ public struct ContentScanner: Sendable {
     }
 
 }
+
+/// `open(2)` and `close(2)`, named apart from `OpenFolder`'s own `open` and `close`.
+private func openPath(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
+private func closeDescriptor(_ descriptor: Int32) { close(descriptor) }

@@ -42,8 +42,9 @@ public struct LinkedSite: Sendable {
         var page: Int
     }
 
+    /// `jobs`: threads to use (nil: one per core).
     init(
-        config: SiteConfig, theme: Theme, pages: [Page], isWritten: [Bool], aliases: [Alias]
+        config: SiteConfig, theme: Theme, pages: [Page], isWritten: [Bool], aliases: [Alias], jobs: Int? = nil
     ) {
         self.config = config
         self.theme = theme
@@ -52,9 +53,10 @@ public struct LinkedSite: Sendable {
         self.aliases = aliases
         var translations: [String: [Int]] = [:]
         var references: [String: [String: Int]] = [:]
+        let names = ParallelMap.map(pages, jobs: jobs) { Self.referenceNames($0.file) }
         for (index, page) in pages.enumerated() {
             translations[page.translationKey, default: []].append(index)
-            for name in Self.referenceNames(page.file) where references[page.language, default: [:]][name] == nil {
+            for name in names[index] where references[page.language, default: [:]][name] == nil {
                 references[page.language, default: [:]][name] = index
             }
         }
@@ -78,10 +80,13 @@ public struct LinkedSite: Sendable {
             }
         }
         self.termSlugs = termSlugs
-        var languages: [LanguagePlan] = []
+        // The languages' plans are independent of each other: made side by side.
+        let slugs = termSlugs
+        let languages = ParallelMap.map(config.languages.map(\.language.code), jobs: jobs) { language in
+            LanguagePlan(language: language, pages: pages, config: config, theme: theme, termSlugs: slugs)
+        }
         var neighbours = Array(repeating: Neighbours(), count: pages.count)
-        for language in config.languages.map(\.language.code) {
-            let plan = LanguagePlan(language: language, pages: pages, config: config, theme: theme, termSlugs: termSlugs)
+        for plan in languages {
             for section in plan.sections {
                 let members = section.pages
                 for (position, index) in members.enumerated() {
@@ -89,7 +94,6 @@ public struct LinkedSite: Sendable {
                     neighbours[index].older = position + 1 < members.count ? members[position + 1] : nil
                 }
             }
-            languages.append(plan)
         }
         self.languages = languages
         self.neighbours = neighbours

@@ -107,6 +107,7 @@ public struct SiteGenerator: Sendable {
         // Emit the lists, feeds, sitemaps and redirects.
         let lists = ListPages(site: site, templates: templates, entries: outcomes.map(\.0))
         let jobs = lists.jobs()
+        clock.lap("list plan")
         let listCounter = ProgressCounter(total: jobs.count, stage: "Writing lists", report: progress)
         let listProblems = ParallelMap.map(jobs, jobs: options.jobs) { job -> Diagnostic? in
             defer { listCounter.step() }

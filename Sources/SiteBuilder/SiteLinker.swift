@@ -10,53 +10,27 @@ enum SiteLinker {
     static func link(
         _ loaded: [PageLoader.Loaded], config: SiteConfig, theme: Theme, options: BuildOptions
     ) -> (site: LinkedSite, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var drafts: [Draft] = []
-        // Whether a term makes a plain path inside the site, by taxonomy and term: terms repeat
-        // on every page, the answer does not change.
+        // Whether a term makes a plain path inside the site, by taxonomy and term, decided once
+        // for every term of the site: terms repeat on every page, the answer does not.
         var termIsSafe: [String: [String: Bool]] = [:]
-        for var page in loaded {
-            guard isPublished(page.metadata, options: options) else { continue }
-            if let problem = outsideSiteDiagnostic(page) {
-                diagnostics.append(problem)
-                continue
-            }
-            let url = URLPaths.pageURL(file: page.file, metadata: page.metadata, config: config)
-            guard URLPaths.safeSitePath(url) != nil, URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url)) else {
-                let key = page.metadata.url != nil ? "url" : "slug"
-                diagnostics.append(Diagnostic(
-                    .error, code: "url.outside",
-                    message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
-                    location: page.document.location(ofKey: key)))
-                continue
-            }
-            page.metadata.aliases = page.metadata.aliases.filter { alias in
-                guard URLPaths.safeSitePath(alias) == nil else { return true }
-                diagnostics.append(Diagnostic(
-                    .error, code: "url.outside",
-                    message: "alias '\(alias)' points outside the site; not written",
-                    location: page.document.location(ofKey: "aliases", text: alias)))
-                return false
-            }
-            for plural in page.metadata.taxonomies.keys.sorted() {
-                page.metadata.taxonomies[plural]?.removeAll { term in
+        for page in loaded {
+            for (plural, terms) in page.metadata.taxonomies {
+                for term in terms where termIsSafe[plural]?[term] == nil {
                     // `../x` (also `%2e%2e`), `a//b` or `.` would not make a path inside the site.
-                    if termIsSafe[plural]?[term] == true { return false }
                     let slug = Slug.urlize(term)
                     let url = "/\(plural)/\(slug)/"
-                    let safe = slug.isEmpty
+                    termIsSafe[plural, default: [:]][term] = slug.isEmpty
                         || URLPaths.safeSitePath(url) != nil && URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url))
-                    termIsSafe[plural, default: [:]][term] = safe
-                    guard !safe else { return false }
-                    diagnostics.append(Diagnostic(
-                        .error, code: "url.outside",
-                        message: "\(plural) term '\(term)' makes the URL '/\(plural)/\(slug)/', which is not a plain path inside the site; left out",
-                        location: page.document.location(ofKey: plural, text: term)))
-                    return true
                 }
             }
-            drafts.append(Draft(page: page, url: url))
         }
+        // Each page on its own, in parallel: published, its URL, its aliases and terms.
+        let terms = termIsSafe
+        let checked = ParallelMap.map(loaded, jobs: options.jobs) { page in
+            draft(page, config: config, options: options, termIsSafe: terms)
+        }
+        var diagnostics = checked.flatMap(\.diagnostics)
+        var drafts = checked.compactMap(\.draft)
         let isWritten = duplicateURLs(drafts, diagnostics: &diagnostics)
         let aliases = aliasesOfPages(&drafts, config: config, diagnostics: &diagnostics)
         let pages = drafts.map { draft in
@@ -64,11 +38,50 @@ enum SiteLinker {
                 file: draft.page.file, document: draft.page.document, metadata: draft.page.metadata,
                 relativeURL: draft.url, translationKey: draft.page.metadata.translationKey ?? draft.page.file.logicalPath)
         }
-        return (LinkedSite(config: config, theme: theme, pages: pages, isWritten: isWritten, aliases: aliases), diagnostics)
+        let site = LinkedSite(config: config, theme: theme, pages: pages, isWritten: isWritten, aliases: aliases, jobs: options.jobs)
+        return (site, diagnostics)
+    }
+
+    /// A page's own checks: nil when it is not published or its URL leaves the site.
+    private static func draft(
+        _ page: PageLoader.Loaded, config: SiteConfig, options: BuildOptions, termIsSafe: [String: [String: Bool]]
+    ) -> (draft: Draft?, diagnostics: [Diagnostic]) {
+        var page = page
+        var diagnostics: [Diagnostic] = []
+        guard isPublished(page.metadata, options: options) else { return (nil, []) }
+        if let problem = outsideSiteDiagnostic(page) { return (nil, [problem]) }
+        let url = URLPaths.pageURL(file: page.file, metadata: page.metadata, config: config)
+        guard URLPaths.safeSitePath(url) != nil, URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url)) else {
+            let key = page.metadata.url != nil ? "url" : "slug"
+            return (nil, [Diagnostic(
+                .error, code: "url.outside",
+                message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
+                location: page.document.location(ofKey: key))])
+        }
+        page.metadata.aliases = page.metadata.aliases.filter { alias in
+            guard URLPaths.safeSitePath(alias) == nil else { return true }
+            diagnostics.append(Diagnostic(
+                .error, code: "url.outside",
+                message: "alias '\(alias)' points outside the site; not written",
+                location: page.document.location(ofKey: "aliases", text: alias)))
+            return false
+        }
+        for plural in page.metadata.taxonomies.keys.sorted() {
+            page.metadata.taxonomies[plural]?.removeAll { term in
+                if termIsSafe[plural]?[term] != false { return false }
+                let slug = Slug.urlize(term)
+                diagnostics.append(Diagnostic(
+                    .error, code: "url.outside",
+                    message: "\(plural) term '\(term)' makes the URL '/\(plural)/\(slug)/', which is not a plain path inside the site; left out",
+                    location: page.document.location(ofKey: plural, text: term)))
+                return true
+            }
+        }
+        return (Draft(page: page, url: url), diagnostics)
     }
 
     /// A page on its way to becoming a `Page`: its aliases may still change.
-    private struct Draft {
+    private struct Draft: Sendable {
         var page: PageLoader.Loaded
         var url: String
         var outputPath: String { URLPaths.outputFile(forURL: url) }
