@@ -39,13 +39,14 @@ public struct ContentFile: Sendable, Hashable {
     public let logicalPath: String
 
     private static func logicalPath(_ relativePath: String, kind: Kind) -> String {
-        let parts = relativePath.split(separator: "/").map(String.init)
-        let directory = parts.dropLast().joined(separator: "/")
+        // The scanner's paths have no empty parts: the folder is what comes before the last `/`.
+        let slash = relativePath.lastIndex(of: "/")
+        let directory = slash.map { relativePath[..<$0] } ?? ""
         switch kind {
         case .leafBundle, .branchBundle:
-            return directory
+            return String(directory)
         case .single:
-            let stem = ContentScanner.stem(of: parts.last ?? "")
+            let stem = ContentScanner.stem(of: String(slash.map { relativePath[relativePath.index(after: $0)...] } ?? relativePath[...]))
             return directory.isEmpty ? stem : directory + "/" + stem
         }
     }
@@ -54,9 +55,10 @@ public struct ContentFile: Sendable, Hashable {
     public let section: String
 
     private static func section(_ relativePath: String, kind: Kind) -> String {
-        let parts = relativePath.split(separator: "/")
-        if parts.count <= 1 { return "" }
-        if kind == .leafBundle && parts.count == 2 { return "" }
-        return String(parts[0])
+        guard let slash = relativePath.firstIndex(of: "/") else { return "" }
+        let first = relativePath[..<slash]
+        let rest = relativePath[relativePath.index(after: slash)...]
+        if kind == .leafBundle && !rest.contains("/") { return "" }
+        return String(first)
     }
 }

@@ -27,19 +27,24 @@ public struct ContentScanner: Sendable {
 
     /// The file name without a language suffix and extension: `index.de.md` -> `index`.
     static func stem(of name: String) -> String {
-        var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count > 1 { parts.removeLast() }
-        if parts.count > 1, parts.last.map({ $0.count <= 5 && $0.allSatisfy { $0.isLetter || $0 == "-" } }) == true {
-            parts.removeLast()
+        // The extension goes, then a last part of up to five letters or hyphens (a language).
+        guard let extensionDot = name.lastIndex(of: ".") else { return name }
+        var base = name[..<extensionDot]
+        if let dot = base.lastIndex(of: ".") {
+            let suffix = base[base.index(after: dot)...]
+            if suffix.dropFirst(5).isEmpty, suffix.allSatisfy({ $0.isLetter || $0 == "-" }) {
+                base = base[..<dot]
+            }
         }
-        return parts.joined(separator: ".")
+        return String(base)
     }
 
     /// The language a file name carries (`index.de.md` -> `de`), if it is a site language.
     func language(of name: String) -> String {
-        let parts = name.split(separator: ".").map(String.init)
-        if parts.count >= 3, languages.contains(parts[parts.count - 2].lowercased()) {
-            return parts[parts.count - 2].lowercased()
+        let parts = name.utf8.split(separator: UInt8(ascii: "."))
+        if parts.count >= 3 {
+            let code = String(decoding: parts[parts.count - 2], as: UTF8.self).lowercased()
+            if languages.contains(code) { return code }
         }
         return defaultLanguage
     }
@@ -56,7 +61,7 @@ public struct ContentScanner: Sendable {
         var diagnostics: [Diagnostic] = []
         var visited: Set<FolderIdentity> = []
         let walk = Walk(root: root, contentPath: contentDirectory.path)
-        scanDirectory(relative: "", parent: nil, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
+        scanDirectory(relative: "", name: walk.contentPath, parent: nil, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
         return (files.sorted { $0.relativePath < $1.relativePath }, diagnostics)
     }
 
@@ -67,7 +72,7 @@ public struct ContentScanner: Sendable {
         var contentPath: String
 
         func path(_ relative: String) -> String {
-            relative.isEmpty ? contentPath : contentPath + "/" + relative
+            relative.isEmpty ? contentPath : contentPath.hasSuffix("/") ? contentPath + relative : contentPath + "/" + relative
         }
     }
 
@@ -181,13 +186,13 @@ public struct ContentScanner: Sendable {
         }
     }
 
+    /// Scans the folder `relative` (named `name` inside `parent`, or the content folder itself).
     private func scanDirectory(
-        relative: String, parent: OpenFolder?, walk: Walk, files: inout [ContentFile],
+        relative: String, name: String, parent: OpenFolder?, walk: Walk, files: inout [ContentFile],
         diagnostics: inout [Diagnostic], visited: inout Set<FolderIdentity>
     ) {
-        let name = relative.split(separator: "/").last.map(String.init) ?? walk.contentPath
         let folder: OpenFolder
-        switch OpenFolder.open(parent == nil ? walk.contentPath : name, in: parent) {
+        switch OpenFolder.open(name, in: parent) {
         case .success(let opened): folder = opened
         case .failure(let error):
             diagnostics.append(Diagnostic(
@@ -233,7 +238,7 @@ public struct ContentScanner: Sendable {
             for name in names {
                 switch kinds[name] {
                 case .directory:
-                    collectResources(relative: relative, prefix: name, parent: folder, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
+                    collectResources(relative: relative, prefix: name, name: name, parent: folder, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
                 case .file:
                     if !leafIndexes.contains(name) { resources.append(name) }
                 default:
@@ -241,7 +246,7 @@ public struct ContentScanner: Sendable {
                 }
             }
             for name in leafIndexes {
-                files.append(file(relative: relative, name: name, kind: .leafBundle, resources: resources))
+                files.append(file(relative: relative, name: name, kind: .leafBundle, resources: resources, walk: walk))
             }
             return
         }
@@ -249,24 +254,23 @@ public struct ContentScanner: Sendable {
         let resources = visible.filter { !isMarkdown($0) && kinds[$0] == .file }
         for name in markdown {
             if branchIndexes.contains(name) {
-                files.append(file(relative: relative, name: name, kind: .branchBundle, resources: resources))
+                files.append(file(relative: relative, name: name, kind: .branchBundle, resources: resources, walk: walk))
             } else {
-                files.append(file(relative: relative, name: name, kind: .single))
+                files.append(file(relative: relative, name: name, kind: .single, walk: walk))
             }
         }
         for name in visible where kinds[name] == .directory {
             let child = relative.isEmpty ? name : relative + "/" + name
-            scanDirectory(relative: child, parent: folder, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
+            scanDirectory(relative: child, name: name, parent: folder, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
         }
     }
 
     /// The files in a folder of a leaf bundle (`prefix` inside the bundle folder `relative`),
     /// as paths relative to the bundle, sorted.
     private func collectResources(
-        relative: String, prefix: String, parent: OpenFolder, walk: Walk, resources: inout [String],
+        relative: String, prefix: String, name: String, parent: OpenFolder, walk: Walk, resources: inout [String],
         diagnostics: inout [Diagnostic], visited: inout Set<FolderIdentity>
     ) {
-        let name = prefix.split(separator: "/").last.map(String.init) ?? prefix
         guard case .success(let folder) = OpenFolder.open(name, in: parent) else { return }
         defer { folder.close() }
         guard visited.insert(folder.identity).inserted else { return }
@@ -275,7 +279,7 @@ public struct ContentScanner: Sendable {
             let full = relative.isEmpty ? path : relative + "/" + path
             switch entryKind(full, type: type, walk: walk, diagnostics: &diagnostics) {
             case .directory:
-                collectResources(relative: relative, prefix: path, parent: folder, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
+                collectResources(relative: relative, prefix: path, name: name, parent: folder, walk: walk, resources: &resources, diagnostics: &diagnostics, visited: &visited)
             case .file:
                 resources.append(path)
             case .skipped:
@@ -284,11 +288,11 @@ public struct ContentScanner: Sendable {
         }
     }
 
-    private func file(relative: String, name: String, kind: ContentFile.Kind, resources: [String] = []) -> ContentFile {
+    private func file(relative: String, name: String, kind: ContentFile.Kind, resources: [String] = [], walk: Walk) -> ContentFile {
         let path = relative.isEmpty ? name : relative + "/" + name
         return ContentFile(
             relativePath: path, displayPath: display(path),
-            absolutePath: contentDirectory.appending(path: path).path,
+            absolutePath: walk.path(path),
             language: language(of: name), kind: kind, resources: resources)
     }
 
