@@ -168,9 +168,18 @@ struct CandidateRanker {
         let inReference = context.referenceCount(scalar)
         if inReference > 0 { score += 3 + min(2, 0.5 * log(Double(inReference))) }
         if context.documentCount(scalar) > 0 { score += 2 }
-        let inVocabulary = context.vocabulary.count(scalar)
-        if inVocabulary > 0 { score += 1 + min(1.5, 0.5 * log(Double(inVocabulary))) }
+        let share = context.vocabulary.share(scalar)
+        if share > 0 { score += 1 + Self.vocabularyWeight(share) }
         return score
+    }
+
+    /// 0...1.5 for the share of the collection's texts that hold a character: rising like a
+    /// logarithm (one text more matters most among few), never flat (a cap would make a
+    /// character in half the texts tie with one in a tenth, and which of them passes the cap
+    /// would depend on the collection's size), and below a reference text's 3 points together
+    /// with the 1 for being there at all.
+    static func vocabularyWeight(_ share: Double) -> Double {
+        1.5 * log(1 + 160 * share) / log(161)
     }
 
     /// How well `current` follows `previous` (nil: the line's start or end).

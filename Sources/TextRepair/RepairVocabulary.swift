@@ -5,16 +5,30 @@
 ///
 /// Build it from text that needed no guess (intact, or repaired without a choice): a guess fed
 /// back in would only confirm itself.
+///
+/// What counts is the share of the texts that hold a character, not how many do, and a text
+/// given twice (the same file under two names) counts once: a post's repair must not change
+/// because the run or the site around it is larger or holds copies.
 public struct RepairVocabulary: Sendable {
     /// How many texts hold each character (U+2000 and above: punctuation, symbols, emoji).
     private var counts: [UInt32: Int] = [:]
+    /// The texts counted, told apart by their bytes' hash.
+    private var texts: Set<Int> = []
 
     public init() {}
 
     public var isEmpty: Bool { counts.isEmpty }
 
-    /// Counts the characters of one text (each at most once per text).
+    /// How many different texts were counted.
+    public var textCount: Int { texts.count }
+
+    /// Counts the characters of one text (each at most once per text; a text seen before is
+    /// not counted again).
     public mutating func add(utf8 bytes: [UInt8]) {
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(bytes.count)
+        guard texts.insert(hasher.finalize()).inserted else { return }
         var seen = Set<UInt32>()
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -51,4 +65,9 @@ public struct RepairVocabulary: Sendable {
 
     /// How many texts of the collection hold `scalar`.
     public func count(_ scalar: UInt32) -> Int { counts[scalar] ?? 0 }
+
+    /// The share of the collection's texts that hold `scalar` (0...1).
+    public func share(_ scalar: UInt32) -> Double {
+        texts.isEmpty ? 0 : Double(count(scalar)) / Double(texts.count)
+    }
 }

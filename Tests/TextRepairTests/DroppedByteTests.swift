@@ -142,7 +142,7 @@ struct DroppedByteTests {
     func vocabularyIsWeakerThanReference() {
         let damaged = "Neu im Release: ðŸ„ und mehr fÃ¼r euch"
         var vocabulary = RepairVocabulary()
-        for _ in 0..<20 { vocabulary.add("Pilze 🍄 im Wald") }
+        for day in 1...20 { vocabulary.add("Pilze 🍄 im Wald, Tag \(day)") }
         let result = TextRepairer.repair(damaged, reference: ["New in this release: 🐄"], vocabulary: vocabulary)
         #expect(sameBytes(result.text, "Neu im Release: 🐄 und mehr für euch"))
         let lossless = TextRepairer.repair("GrÃ¼ÃŸe ðŸŽ‰", vocabulary: vocabulary)
