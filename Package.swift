@@ -31,7 +31,6 @@ let package = Package(
         ),
         .target(name: "SiteCore"),
         .target(name: "CFileSystem"),
-        .target(name: "CThreads"),
         // Lets cmark-gfm parse on several threads (see its header). With the static cmark-gfm
         // (release build) --wrap routes two calls inside it to the gate's counting wrappers; with
         // libcmark-gfm.so (debug, tests) the executable's own definition of the function that
@@ -49,6 +48,9 @@ let package = Package(
             ]
         ),
         .target(name: "TextRepair"),
+        // The one repair workflow (two passes over a collection of texts, and the diagnostics),
+        // used by the build and by `chronicle repair`.
+        .target(name: "RepairWorkflow", dependencies: ["SiteCore", "TextRepair"]),
         .target(name: "Templates"),
         .target(
             name: "ContentParsing",
@@ -75,14 +77,14 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "DefaultTheme", "CFileSystem",
-                "Templates",
+                "SiteCore", "TextRepair", "RepairWorkflow", "ContentParsing", "MarkdownRendering", "DefaultTheme",
+                "CFileSystem", "Templates",
             ]
         ),
         .executableTarget(
             name: "chronicle",
             dependencies: [
-                "SiteCore", "TextRepair", "ContentParsing", "MarkdownRendering", "SiteBuilder", "CThreads",
+                "SiteCore", "TextRepair", "RepairWorkflow", "ContentParsing", "MarkdownRendering", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

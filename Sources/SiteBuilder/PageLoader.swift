@@ -1,7 +1,7 @@
 import ContentParsing
 import Foundation
 import SiteCore
-import TextRepair
+import RepairWorkflow
 
 /// Reads content files: decodes them, repairs mojibake, parses front matter and shortcodes.
 struct PageLoader: Sendable {
@@ -25,42 +25,30 @@ struct PageLoader: Sendable {
         case failed([Diagnostic])
     }
 
-    /// Reads every file (in parallel); files of the same logical path help each other's repair,
-    /// and the characters the whole site holds intact help rank guesses for dropped bytes.
+    /// Reads every file (in parallel) and repairs mojibake as one `RepairBatch` (files of the
+    /// same logical path are translations of one another, and the characters the whole site
+    /// holds intact help rank guesses for dropped bytes), then parses each.
     func load(_ files: [ContentFile]) -> [Outcome] {
         let texts = ParallelMap.map(files, jobs: jobs) { read($0) }
-        let siblings = Dictionary(grouping: files.indices) { files[$0].logicalPath }
-        @Sendable func repair(_ index: Int, vocabulary: RepairVocabulary, deferGuesses: Bool) -> RepairResult? {
-            guard case .success(let read) = texts[index] else { return nil }
-            let references = (siblings[files[index].logicalPath] ?? []).filter { $0 != index }.compactMap {
-                try? texts[$0].get().text
-            }
-            return TextRepairer.repair(
-                read.text, reference: references, vocabulary: vocabulary, deferGuesses: deferGuesses)
+        var readable: [Int] = []
+        var items: [RepairBatch.Item] = []
+        for (index, text) in texts.enumerated() {
+            guard case .success(let read) = text else { continue }
+            readable.append(index)
+            items.append(RepairBatch.Item(path: files[index].displayPath, text: read.text, group: files[index].logicalPath))
         }
-        // Pages that need guesses for dropped bytes wait for the site's vocabulary: the
-        // characters of every page that needs none.
-        var repairs = ParallelMap.map(Array(files.indices), jobs: jobs) { repair($0, vocabulary: RepairVocabulary(), deferGuesses: true) }
-        let guessing = repairs.indices.filter { repairs[$0]?.guessed == true }
-        if !guessing.isEmpty {
-            var vocabulary = RepairVocabulary()
-            for case let result? in repairs where !result.guessed { vocabulary.add(result.text) }
-            let known = vocabulary
-            let again = ParallelMap.map(guessing, jobs: jobs) { repair($0, vocabulary: known, deferGuesses: false) }
-            for (index, result) in zip(guessing, again) { repairs[index] = result }
-        }
-        let repaired = repairs
+        var repaired = [RepairBatch.Outcome?](repeating: nil, count: files.count)
+        for (index, outcome) in zip(readable, RepairBatch(jobs: jobs).run(items)) { repaired[index] = outcome }
+        let outcomes = repaired
         return ParallelMap.map(Array(files.indices), jobs: jobs) { index -> Outcome in
-            let rawText: String
             let readDiagnostics: [Diagnostic]
             switch texts[index] {
-            case .success(let read): (rawText, readDiagnostics) = read
+            case .success(let read): readDiagnostics = read.diagnostics
             case .failure(let failure): return .failed([failure.diagnostic])
             }
             let file = files[index]
-            guard let repaired = repaired[index] else { return .failed([]) }
-            var diagnostics = readDiagnostics
-            diagnostics += repairDiagnostics(repaired, original: rawText, path: file.displayPath)
+            guard let repaired = outcomes[index] else { return .failed([]) }
+            var diagnostics = readDiagnostics + repaired.diagnostics
             let source = SourceFile(path: file.displayPath, language: file.language, text: repaired.text)
             let parsed = DocumentParser.parse(source, catalog: catalog, taxonomies: Array(config.taxonomies.values).sorted())
             diagnostics += parsed.diagnostics
@@ -110,16 +98,9 @@ struct PageLoader: Sendable {
             case .mixedLineEndings:
                 diagnostics.append(Diagnostic(.warning, code: "source.line-endings", message: "file mixes CRLF and LF line endings; read as LF", location: location))
             case .notUTF8(let fallback):
-                if let first = SourceFile.firstInvalidUTF8(in: data) {
-                    let byte = "0x" + String(first.byte, radix: 16, uppercase: true)
-                    let more = first.count > 1 ? " (and \(first.count - 1) more byte\(first.count > 2 ? "s" : ""))" : ""
-                    diagnostics.append(Diagnostic(
-                        .warning, code: "source.encoding",
-                        message: "byte \(byte) is not UTF-8\(more); read as \(fallback)",
-                        location: SourceLocation(path: file.displayPath, line: first.line, column: first.column)))
-                } else {
-                    diagnostics.append(Diagnostic(.warning, code: "source.encoding", message: "file is not valid UTF-8; decoded as \(fallback)", location: location))
-                }
+                diagnostics.append(SourceFile.encodingDiagnostic(for: data, path: file.displayPath) ?? Diagnostic(
+                    .warning, code: "source.encoding", message: "file is not valid UTF-8; decoded as \(fallback)",
+                    location: location))
             case .nulBytes:
                 // CommonMark reads NUL as U+FFFD; so does everything here (YAML, the theme).
                 let bytes = text.utf8
@@ -194,33 +175,5 @@ struct PageLoader: Sendable {
             }
             index = utf8.index(after: index)
         }
-    }
-
-    /// Repairs are warnings (and unsure ones notes) showing the damaged line as it is on disk.
-    private func repairDiagnostics(_ result: RepairResult, original: String, path: String) -> [Diagnostic] {
-        guard !result.repairs.isEmpty || !result.possible.isEmpty else { return [] }
-        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
-        var diagnostics = result.repairs.map { repair in
-            Diagnostic(
-                .warning, code: "repair.mojibake",
-                message: "repaired mojibake '\(repair.before)' -> '\(repair.after)' (\(repair.encoding))",
-                location: SourceLocation(path: path, line: repair.line, column: repair.column),
-                sourceLine: repair.line <= lines.count ? String(lines[repair.line - 1]) : nil)
-        }
-        // A guess among several candidates: say which, so that a person can check it.
-        diagnostics += result.repairs.filter(\.isAmbiguous).map { repair in
-            Diagnostic(
-                .note, code: "repair.guess",
-                message: "a dropped byte was guessed; candidates, best first: "
-                    + repair.candidates.map { "'\($0)'" }.joined(separator: ", "),
-                location: SourceLocation(path: path, line: repair.line, column: repair.column))
-        }
-        diagnostics += result.possible.map { repair in
-            Diagnostic(
-                .note, code: "repair.possible",
-                message: "possible mojibake '\(repair.before)' (\(repair.encoding)) left as is; it may mean '\(repair.after)'",
-                location: SourceLocation(path: path, line: repair.line, column: repair.column))
-        }
-        return diagnostics
     }
 }

@@ -66,8 +66,13 @@ public struct RepairVocabulary: Sendable {
     /// How many texts of the collection hold `scalar`.
     public func count(_ scalar: UInt32) -> Int { counts[scalar] ?? 0 }
 
-    /// The share of the collection's texts that hold `scalar` (0...1).
+    /// The share of the collection's texts that hold `scalar` (0..<1), as if the collection
+    /// also held `pseudoTexts` texts without it: a character in the one other page of a small
+    /// site is weak evidence, one in a fifth of a hundred pages is strong, and the share stays
+    /// the same when the collection grows with texts of the same make-up.
     public func share(_ scalar: UInt32) -> Double {
-        texts.isEmpty ? 0 : Double(count(scalar)) / Double(texts.count)
+        Double(count(scalar)) / Double(texts.count + Self.pseudoTexts)
     }
+
+    static let pseudoTexts = 20
 }

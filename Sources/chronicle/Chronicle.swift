@@ -1,5 +1,6 @@
 import ArgumentParser
 
+@main
 struct Chronicle: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronicle",

@@ -14,11 +14,12 @@ extension RepairFiles {
     }
 
     /// Reads a file. When it is not UTF-8, what is valid UTF-8 stays so and every other byte is
-    /// read as Windows-1252, as the build reads it (`SourceFile.decodeMixed`).
+    /// read as Windows-1252, as the build reads it (`SourceFile.decodeMixed`), with the build's
+    /// warning.
     static func read(_ path: String) -> Input? {
         guard let bytes = FileIO.read(path) else { return nil }
-        if SourceFile.isValidUTF8(bytes) { return Input(bytes: bytes, wasUTF8: true) }
-        return Input(bytes: Array(SourceFile.decodeMixed(bytes[...]).utf8), wasUTF8: false)
+        if let text = String(validating: bytes, as: UTF8.self) { return Input(text: text, encoding: nil) }
+        return Input(text: SourceFile.decodeMixed(bytes[...]), encoding: SourceFile.encodingDiagnostic(for: Data(bytes), path: path))
     }
 
     /// `DIR/FILE` for a relative FILE without `..`, else `DIR/name`.

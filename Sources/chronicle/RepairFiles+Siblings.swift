@@ -21,8 +21,12 @@ extension RepairFiles {
         return siblings.sorted()
     }
 
-    static func siblingTexts(of path: String) -> [String] {
-        siblingPaths(of: path).compactMap { read($0)?.text }
+    /// The file's translation group: its folder and its name without the language code
+    /// (`post/index.md` for `post/index.de.md`), nil for a name that is not `stem[.lang].ext`.
+    static func group(of path: String) -> String? {
+        guard let (stem, _, ext) = splitLanguage(name(of: path)) else { return nil }
+        let folder = folder(of: path)
+        return (folder.isEmpty ? "" : folder + "/") + stem + "." + ext
     }
 
     /// Folder listings, read once per folder (several files of one folder may need them).

@@ -1,8 +1,10 @@
 import Foundation
+import RepairWorkflow
 import SiteCore
-import TextRepair
 
-/// The file side of `chronicle repair`: reading, repairing (in parallel), writing, explaining.
+/// The file side of `chronicle repair`: reads the files, hands them to the one repair workflow
+/// (`RepairBatch`, as the build does), writes the results where the mode says and prints the
+/// diagnostics through the build's printer.
 struct RepairFiles {
     enum Mode: Equatable { case standardOutput, outputDir(String), inPlace, check }
 
@@ -11,11 +13,12 @@ struct RepairFiles {
         var failed = false
     }
 
-    struct Input {
-        /// Valid UTF-8.
-        var bytes: [UInt8]
-        var wasUTF8: Bool
-        var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// A file as read: valid UTF-8 text, line endings and byte order mark as they are.
+    struct Input: Sendable {
+        var text: String
+        /// The `source.encoding` warning when the file was not UTF-8 (read as the build reads
+        /// it: what is valid UTF-8 stays, each other byte is Windows-1252).
+        var encoding: Diagnostic?
     }
 
     let files: [String]
@@ -25,236 +28,125 @@ struct RepairFiles {
 
     func run() -> Outcome {
         var outcome = Outcome()
-        let count = files.count
-        // The helper thread starts first: it takes a while to get going.
-        // The folders the first files are in: guesses for dropped bytes look there for the
-        // files' translations, so the helper reads them while warming up.
-        var firstFolders: [String] = []
-        for file in files where firstFolders.count < 4 {
-            let folder = RepairFiles.folder(of: file)
-            if !firstFolders.contains(folder) { firstFolders.append(folder) }
+        if case .outputDir(let directory) = mode, let clash = outputClash(in: directory) {
+            RepairFiles.printError(clash)
+            outcome.failed = true
+            return outcome
         }
-        let folders = firstFolders
-        let work = count >= 8
-            ? TwoThreadWork.start {
-                RepairFiles.warmUp()
-                for folder in folders { RepairFiles.listings.names(in: folder.isEmpty ? "." : folder) { _ in } }
+        // 1. Read every file.
+        let files = self.files
+        let inputs = ParallelMap.map(files) { path -> Result<Input, ReadError> in
+            guard let input = RepairFiles.read(path) else {
+                return .failure(ReadError(reason: RepairFiles.readFailure(path, errno: errno)))
             }
-            : nil
-        defer { work?.stop() }
-        if case .outputDir(let directory) = mode {
-            // Two files must not land on one output path.
-            var targets = Set<String>(minimumCapacity: count)
-            var folders = Set<String>()
-            for file in files {
-                let target = RepairFiles.outputPath(for: file, in: directory)
-                guard targets.insert(target).inserted else {
-                    let other = files.first { RepairFiles.outputPath(for: $0, in: directory) == target } ?? file
-                    RepairFiles.printError("error: '\(other)' and '\(file)' would both be written to '\(target)'\n")
-                    outcome.failed = true
-                    return outcome
-                }
-                folders.insert(RepairFiles.folder(of: target))
-            }
-            // Folders first (once each), so that the parallel phase only writes files.
-            for folder in folders.sorted() where !folder.isEmpty {
-                if let error = RepairFiles.makeFolder(folder) {
-                    RepairFiles.printError("\(folder): error: cannot create the folder: \(error)\n")
-                    outcome.failed = true
-                    return outcome
-                }
+            return .success(input)
+        }
+        var diagnostics: [Diagnostic] = []
+        var readable: [Int] = []
+        var items: [RepairBatch.Item] = []
+        for (index, input) in inputs.enumerated() {
+            switch input {
+            case .success(let input):
+                readable.append(index)
+                items.append(RepairBatch.Item(path: files[index], text: input.text, group: RepairFiles.group(of: files[index])))
+                if let encoding = input.encoding { diagnostics.append(encoding) }
+            case .failure(let error):
+                outcome.failed = true
+                diagnostics.append(Diagnostic(
+                    .error, code: "source.unreadable", message: "cannot read file: \(error.reason)",
+                    location: SourceLocation(path: files[index])))
             }
         }
-        // 1. Read, repair and write every file. With several files, one that needs guesses for
-        //    dropped bytes waits for the vocabulary of the run.
-        let deferGuesses = count > 1
-        var vocabulary = RepairVocabulary()
-        var results = RepairFiles.process(count, on: work) { index in
-            let path = files[index]
-            return RepairFiles.read(path).map { repair($0, path: path, vocabulary: RepairVocabulary(), deferGuesses: deferGuesses) }
-                ?? FileResult(failed: true, messages: "\(path): error: cannot read the file (\(RepairFiles.readFailure(path, errno: errno)))\n")
-        } finish: { index, result in
-            guard !result.deferred else { return }
-            write(&result, path: files[index])
-            if deferGuesses && !result.failed { vocabulary.add(utf8: result.output) }
+        // 2. Repair them as one batch. Translations outside the run are read from their folders
+        //    only for files that need guesses.
+        let given = Set(readable.map { files[$0] })
+        let paths = readable.map { files[$0] }
+        let batch = RepairBatch(describe: explain, references: references) { item in
+            RepairFiles.siblingPaths(of: paths[item]).filter { !given.contains($0) }.compactMap { RepairFiles.read($0)?.text }
         }
-        // 2. Those files, now ranking their guesses with the characters the other files hold
-        //    without any guess (the vocabulary of the run).
-        let guessing = results.indices.filter { results[$0].deferred }
-        if !guessing.isEmpty {
-            let known = vocabulary
-            let pending = results
-            let again = RepairFiles.process(guessing.count, on: work) { offset in
-                let index = guessing[offset]
-                return repair(pending[index].input!, path: files[index], vocabulary: known, deferGuesses: false)
-            } finish: { offset, result in
-                write(&result, path: files[guessing[offset]])
-            }
-            for (index, result) in zip(guessing, again) { results[index] = result }
-        }
-        var messages = ""
-        for index in 0..<count {
-            let result = results[index]
-            messages += result.messages
-            if result.failed { outcome.failed = true }
-            if result.changed { outcome.changedFiles += 1 }
-            if mode == .standardOutput && result.input != nil {
-                FileHandle.standardOutput.write(Data(result.output))
+        let results = batch.run(items)
+        // 3. Write them.
+        var output = Data()
+        for (index, result) in zip(readable, results) {
+            let changed = result.changed || inputs[index].isNotUTF8
+            if changed { outcome.changedFiles += 1 }
+            if explain { diagnostics += result.diagnostics }
+            if let problem = write(result.text, changed: changed, path: files[index], output: &output) {
+                outcome.failed = true
+                diagnostics.append(problem)
             }
         }
+        if mode == .standardOutput { FileHandle.standardOutput.write(output) }
+        DiagnosticPrinter(showNotes: true).print(diagnostics)
         if mode == .check && !explain {
-            for index in 0..<count where results[index].changed {
-                messages += "\(files[index]): would be repaired\n"
+            var listing = ""
+            for (index, result) in zip(readable, results) where result.changed || inputs[index].isNotUTF8 {
+                listing += "\(files[index]): would be repaired\n"
             }
+            RepairFiles.printError(listing)
         }
-        RepairFiles.printError(messages)
         return outcome
     }
 
-    /// Writes `text` to standard error as it is (no Foundation on the way).
-    static func printError(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(2, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
-                offset += written
+    struct ReadError: Error {
+        var reason: String
+    }
+
+    /// Two files that would land on one output path, as an error line.
+    private func outputClash(in directory: String) -> String? {
+        var targets: [String: String] = [:]
+        for file in files {
+            let target = RepairFiles.outputPath(for: file, in: directory)
+            if let other = targets[target] {
+                return "error: '\(other)' and '\(file)' would both be written to '\(target)'\n"
             }
+            targets[target] = file
         }
+        return nil
     }
 
-    /// Cores to work on (counted once).
-    static let processors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-
-    /// Repairs a short text with every kind of damage, a guess for a dropped byte included, and
-    /// throws the result away: it readies the code and the runtime's type data for the real work.
-    @Sendable static func warmUp() {
-        var vocabulary = RepairVocabulary()
-        vocabulary.add("Moo 🐄 „Grüße“ ✅")
-        let damaged = Array("title: \"ðŸ„ Moo\"\n\nGrÃ¼ÃŸe â€žausâ€œ KÃƒÂ¶ln âœ… ðŸ‘¨â€ðŸ’»\n".utf8)
-        for deferGuesses in [true, false] {
-            _ = TextRepairer.repairedUTF8(damaged, vocabulary: vocabulary, deferGuesses: deferGuesses)
+    /// Writes one file's text as the mode says (standard output: appended to `output`); a
+    /// failure is an error diagnostic.
+    private func write(_ text: String, changed: Bool, path: String, output: inout Data) -> Diagnostic? {
+        func failure(_ message: String, at location: String) -> Diagnostic {
+            Diagnostic(.error, code: "repair.write", message: message, location: SourceLocation(path: location))
         }
-        _ = SourceFile.isValidUTF8(damaged)
-    }
-
-    /// `compute` and `finish` for items `0..<count`: on both threads of `work` when there is
-    /// one, else one after the other.
-    static func process<Result>(
-        _ count: Int, on work: TwoThreadWork?, compute: @escaping @Sendable (Int) -> Result,
-        finish: (Int, inout Result) -> Void
-    ) -> [Result] {
-        if let work, count >= 2 { return work.process(count, compute: compute, finish: finish) }
-        return (0..<count).map { index in
-            var result = compute(index)
-            finish(index, &result)
-            return result
-        }
-    }
-
-    struct FileResult {
-        /// What was read (nil when the file could not be read).
-        var input: Input? = nil
-        var changed = false
-        var failed = false
-        /// Repair waits for the vocabulary of the run: some paragraph needs guesses.
-        var deferred = false
-        var messages = ""
-        var output: [UInt8] = []
-    }
-
-    private func repair(_ input: Input, path: String, vocabulary: RepairVocabulary, deferGuesses: Bool) -> FileResult {
-        var result = FileResult(input: input)
-        if !input.wasUTF8 {
-            result.messages += "\(path):1:1: warning: not UTF-8; read as Windows-1252 and written as UTF-8 [repair.encoding]\n"
-        }
-        var changed: Bool
-        if explain {
-            let text = input.text
-            var repair = TextRepairer.repair(text, reference: references, vocabulary: vocabulary, deferGuesses: deferGuesses)
-            if repair.guessed && deferGuesses { return FileResult(input: input, deferred: true) }
-            if repair.guessed {
-                let siblings = RepairFiles.siblingTexts(of: path)
-                if !siblings.isEmpty {
-                    repair = TextRepairer.repair(text, reference: references + siblings, vocabulary: vocabulary)
-                }
-            }
-            result.output = Array(repair.text.utf8)
-            changed = repair.changed
-            result.messages += RepairFiles.explain(repair, path: path)
-        } else {
-            var repaired = TextRepairer.repairedUTF8(
-                input.bytes, reference: references, vocabulary: vocabulary, deferGuesses: deferGuesses)
-            if repaired.guessed && deferGuesses { return FileResult(input: input, deferred: true) }
-            if repaired.guessed {
-                // Only guesses benefit from the siblings; ask again with them when there were any.
-                let siblings = RepairFiles.siblingTexts(of: path)
-                if !siblings.isEmpty {
-                    repaired = TextRepairer.repairedUTF8(input.bytes, reference: references + siblings, vocabulary: vocabulary)
-                }
-            }
-            (result.output, changed) = (repaired.utf8, repaired.changed)
-        }
-        result.changed = changed || !input.wasUTF8
-        return result
-    }
-
-    /// Writes one file's result as the mode says; a failure becomes a message.
-    private func write(_ result: inout FileResult, path: String) {
-        guard result.input != nil else { return }
         switch mode {
-        case .standardOutput, .check:
-            return
+        case .check:
+            return nil
+        case .standardOutput:
+            output.append(contentsOf: text.utf8)
+            return nil
         case .outputDir(let directory):
             let target = RepairFiles.outputPath(for: path, in: directory)
-            if let error = RepairFiles.writeFile(result.output, to: target) {
-                result.failed = true
-                result.messages += "\(target): error: cannot write: \(error)\n"
+            let folder = RepairFiles.folder(of: target)
+            if !folder.isEmpty, let error = RepairFiles.makeFolder(folder) {
+                return failure("cannot create the folder '\(folder)': \(error)", at: target)
             }
+            if let error = RepairFiles.writeFile(Array(text.utf8), to: target) {
+                return failure("cannot write: \(error)", at: target)
+            }
+            return nil
         case .inPlace:
-            guard result.changed else { return }
-            if let error = RepairFiles.replaceKeepingOriginal(path, with: result.output) {
-                result.failed = true
-                result.messages += "\(path): error: \(error)\n"
+            guard changed else { return nil }
+            if let error = RepairFiles.replaceKeepingOriginal(path, with: Array(text.utf8)) {
+                return failure(error, at: path)
             }
+            return nil
         }
     }
 
-    // MARK: - Explaining
-
-    static func explain(_ result: RepairResult, path: String) -> String {
-        var out = ""
-        for repair in result.repairs {
-            out += "\(path):\(repair.line):\(repair.column): warning: repaired '\(visible(repair.before))' -> "
-                + "'\(visible(repair.after))' (\(repair.encoding), \(format(repair.confidence))) [repair.mojibake]\n"
-            if repair.isAmbiguous {
-                out += "\(path):\(repair.line):\(repair.column): note: a dropped byte was guessed; candidates, best first: "
-                    + repair.candidates.map { "'\(visible($0))'" }.joined(separator: ", ") + "\n"
-            }
-        }
-        for repair in result.possible {
-            out += "\(path):\(repair.line):\(repair.column): note: possible mojibake left alone: '\(visible(repair.before))' "
-                + "would be '\(visible(repair.after))' (\(repair.encoding)) [repair.possible]\n"
-        }
-        return out
+    /// Writes `text` to standard error as it is.
+    static func printError(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardError.write(Data(text.utf8))
     }
+}
 
-    static func format(_ confidence: Double) -> String {
-        String(format: "%.2f", confidence)
-    }
-
-    /// Control characters (C0, C1) shown as \u{…} so that a terminal shows what is there.
-    static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+extension Result where Success == RepairFiles.Input {
+    /// The file was read, and it was not UTF-8 (it is written as UTF-8: a change).
+    var isNotUTF8: Bool {
+        if case .success(let input) = self { return input.encoding != nil }
+        return false
     }
 }

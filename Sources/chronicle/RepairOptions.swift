@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// What `chronicle repair` was asked to do, parsed by ArgumentParser (`RepairCommand`) or by the
-/// short way round it (`RepairArguments`).
+/// What `chronicle repair` was asked to do (parsed by ArgumentParser in `RepairCommand`).
 struct RepairOptions: Equatable {
     var files: [String]
     var write = false
@@ -23,14 +22,16 @@ struct RepairOptions: Equatable {
     }
 
     func run() throws {
-        let references = try reference.map { path -> String in
-            guard let text = RepairFiles.read(path)?.text else { throw ValidationError("Cannot read reference file '\(path)'.") }
-            return text
+        var references: [String] = []
+        for path in reference {
+            guard let input = RepairFiles.read(path) else {
+                throw ValidationError("Cannot read reference file '\(path)': \(RepairFiles.readFailure(path, errno: errno)).")
+            }
+            references.append(input.text)
         }
         let mode: RepairFiles.Mode = check ? .check : write ? .inPlace : outputDir.map { .outputDir($0) } ?? .standardOutput
         var unique: [String] = []
-        unique.reserveCapacity(files.count)
-        var seen = Set<String>(minimumCapacity: files.count)
+        var seen = Set<String>()
         for file in files where seen.insert(file).inserted { unique.append(file) }
         let outcome = RepairFiles(files: unique, mode: mode, explain: explain, references: references).run()
         if outcome.failed { throw ExitCode.failure }

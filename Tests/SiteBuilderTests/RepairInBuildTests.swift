@@ -16,12 +16,12 @@ struct RepairInBuildTests {
         #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.formattedDiagnostics)")
         let repairs = result.formattedDiagnostics.filter { $0.contains("[repair.mojibake]") }
         #expect(repairs.contains(
-            "content/posts/2026/release-2026-05/index.de.md:18:25: warning: repaired mojibake 'fÃ¼nfmal' -> 'fünfmal' (Windows-1252) [repair.mojibake]"))
+            "content/posts/2026/release-2026-05/index.de.md:18:25: warning: repaired mojibake 'fÃ¼nfmal' -> 'fünfmal' (Windows-1252, confidence 0.94) [repair.mojibake]"))
         #expect(repairs.contains(
-            "content/posts/2026/release-2026-05/index.de.md:18:46: warning: repaired mojibake 'ðŸš€' -> '🚀' (Windows-1252) [repair.mojibake]"))
+            "content/posts/2026/release-2026-05/index.de.md:18:46: warning: repaired mojibake 'ðŸš€' -> '🚀' (Windows-1252, confidence 0.94) [repair.mojibake]"))
         // The title, in a front matter whose other fields are correct (each of its lines is judged alone).
         #expect(repairs.contains(
-            "content/posts/2026/release-2026-05/index.de.md:2:54: warning: repaired mojibake 'LÃ¤rm' -> 'Lärm' (Windows-1252) [repair.mojibake]"))
+            "content/posts/2026/release-2026-05/index.de.md:2:54: warning: repaired mojibake 'LÃ¤rm' -> 'Lärm' (Windows-1252, confidence 0.92) [repair.mojibake]"))
         #expect(repairs.allSatisfy { $0.hasPrefix("content/posts/2026/release-2026-05/index.de.md:") })
         let page = try #require(result.files.first { $0.path.hasSuffix("release-2026-05/index.html") && $0.path.hasPrefix("de/") }.flatMap { result.text($0.path) })
         #expect(page.contains("fünfmal") && page.contains("läuft") && page.contains("weniger Lärm in den Protokollen"))

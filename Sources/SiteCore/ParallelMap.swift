@@ -4,8 +4,8 @@ import Synchronization
 
 /// Runs independent work on up to `jobs` threads (nil: every core) and keeps the input order.
 /// Work is handed out one item at a time, so a few long items do not hold up the rest.
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(
+public enum ParallelMap {
+    public static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], jobs: Int? = nil, _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
         let workers = min(inputs.count, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
@@ -23,7 +23,7 @@ enum ParallelMap {
     }
 
     /// Runs `body` for every index in `0..<count` on up to `jobs` threads.
-    static func forEach(_ count: Int, jobs: Int? = nil, _ body: @Sendable (Int) -> Void) {
+    public static func forEach(_ count: Int, jobs: Int? = nil, _ body: @Sendable (Int) -> Void) {
         _ = map(Array(0..<count), jobs: jobs) { body($0) }
     }
 }
