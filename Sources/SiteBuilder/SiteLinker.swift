@@ -31,7 +31,7 @@ enum SiteLinker {
         }
         var diagnostics = checked.flatMap(\.diagnostics)
         var drafts = checked.compactMap(\.draft)
-        let isWritten = duplicateURLs(drafts, diagnostics: &diagnostics)
+        let isWritten = duplicateURLs(drafts, config: config, diagnostics: &diagnostics)
         let aliases = aliasesOfPages(&drafts, config: config, diagnostics: &diagnostics)
         let pages = drafts.map { draft in
             Page(
@@ -121,26 +121,56 @@ enum SiteLinker {
             location: loaded.document.location(ofKey: key))
     }
 
-    /// Pages after the first with the same URL are errors; only the first is written (the
-    /// others still count in lists, as before). Returns, per page, whether it is written.
-    private static func duplicateURLs(_ drafts: [Draft], diagnostics: inout [Diagnostic]) -> [Bool] {
-        var seen: [String: String] = [:]
-        var written: Set<String> = []
-        return drafts.map { draft in
-            if let first = seen[draft.url] {
-                // Point at the url or slug that made the URL, when one did.
-                let metadata = draft.page.metadata
-                let key = metadata.url != nil ? "url" : (metadata.slug != nil ? "slug" : nil)
+    /// Pages that share an output path: one keeps it, each other one is an error and is not
+    /// written (it still counts in lists, as before). The one that keeps it is the first in
+    /// path order whose URL comes from its file path; when every one of them has its URL from
+    /// front matter (`url`, `slug`), the first in path order. The error goes to the page that
+    /// claims the URL, at the `url` or `slug` that claims it, with the keeper as a note.
+    /// Returns, per page, whether it is written.
+    private static func duplicateURLs(
+        _ drafts: [Draft], config: SiteConfig, diagnostics: inout [Diagnostic]
+    ) -> [Bool] {
+        var groups: [String: [Int]] = [:]
+        for (index, draft) in drafts.enumerated() { groups[draft.outputPath, default: []].append(index) }
+        var written = drafts.map(\.isRegular)
+        for (index, draft) in drafts.enumerated() {
+            guard let group = groups[draft.outputPath], group.count > 1, group[0] == index else { continue }
+            let claims = group.map { claim(drafts[$0], config: config) }
+            let keeper = claims.firstIndex { $0 == nil } ?? 0
+            let owner = drafts[group[keeper]]
+            let ownerLocation = claims[keeper].map { owner.page.document.location(ofKey: $0.key) }
+                ?? SourceLocation(path: owner.page.file.displayPath)
+            for (position, member) in group.enumerated() where position != keeper {
+                written[member] = false
+                let other = drafts[member]
+                let message: String
+                let location: SourceLocation
+                if let claim = claims[position] {
+                    message = "\(claim.key) '\(claim.value)' gives this page the URL '\(other.url)', which another page already has; page not written"
+                    location = other.page.document.location(ofKey: claim.key)
+                } else {
+                    message = "page has the URL '\(other.url)', which another page already has; page not written"
+                    location = SourceLocation(path: other.page.file.displayPath)
+                }
                 diagnostics.append(Diagnostic(
-                    .error, code: "url.duplicate",
-                    message: "page has the same URL '\(draft.url)' as \(first); only the first is written",
-                    location: key.map { draft.page.document.location(ofKey: $0) } ?? SourceLocation(path: draft.page.file.displayPath)))
-            } else {
-                seen[draft.url] = draft.page.file.displayPath
+                    .error, code: "url.duplicate", message: message, location: location,
+                    notes: [Diagnostic.Note("'\(owner.url)' is the URL of this page", location: ownerLocation)]))
             }
-            // Only regular pages are written on their own; list pages (`_index.md`) are their lists.
-            return draft.isRegular && written.insert(draft.outputPath).inserted
         }
+        return written
+    }
+
+    /// The front matter field (`url` or `slug`) and its value that gave a page a URL other than
+    /// the one its file path gives; nil when the URL is the file path's.
+    private static func claim(_ draft: Draft, config: SiteConfig) -> (key: String, value: String)? {
+        let metadata = draft.page.metadata
+        var natural = metadata
+        natural.url = nil
+        natural.slug = nil
+        guard URLPaths.pageURL(file: draft.page.file, metadata: natural, config: config) != draft.url else { return nil }
+        if let url = metadata.url?.trimmingCharacters(in: .whitespaces), !url.isEmpty { return ("url", url) }
+        if let slug = metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty { return ("slug", slug) }
+        return nil
     }
 
     /// Aliases that are the URL of a page, or of an earlier alias, are dropped with a warning:
@@ -148,8 +178,12 @@ enum SiteLinker {
     private static func aliasesOfPages(
         _ drafts: inout [Draft], config: SiteConfig, diagnostics: inout [Diagnostic]
     ) -> [LinkedSite.Alias] {
-        var owners: [String: (path: String, isAlias: Bool)] = [:]
-        for draft in drafts where owners[draft.outputPath] == nil { owners[draft.outputPath] = (draft.page.file.displayPath, false) }
+        var owners: [String: (path: String, isAlias: Bool, location: SourceLocation)] = [:]
+        for draft in drafts where owners[draft.outputPath] == nil {
+            let location = claim(draft, config: config).map { draft.page.document.location(ofKey: $0.key) }
+                ?? SourceLocation(path: draft.page.file.displayPath)
+            owners[draft.outputPath] = (draft.page.file.displayPath, false, location)
+        }
         var redirects: [LinkedSite.Alias] = []
         for index in drafts.indices where drafts[index].isRegular {
             let draft = drafts[index]
@@ -160,20 +194,26 @@ enum SiteLinker {
                 let prefix = URLPaths.languagePrefix(draft.page.file.language, config: config)
                 let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
                 let output = URLPaths.outputFile(forURL: full)
+                let location = draft.page.document.location(ofKey: "aliases", text: alias, occurrence: given[alias] ?? 1)
                 if let owner = owners[output] {
-                    let what = switch (owner.isAlias, owner.path == draft.page.file.displayPath) {
-                    case (false, true): "this page's own URL"
-                    case (false, false): "the URL of \(owner.path)"
-                    case (true, true): "given twice"
-                    case (true, false): "also an alias of \(owner.path)"
+                    let what: String
+                    var notes: [Diagnostic.Note] = []
+                    switch (owner.isAlias, owner.path == draft.page.file.displayPath) {
+                    case (false, true): what = "this page's own URL"
+                    case (false, false):
+                        what = "the URL of another page"
+                        notes = [Diagnostic.Note("'\(full)' is the URL of this page", location: owner.location)]
+                    case (true, true): what = "given twice"
+                    case (true, false):
+                        what = "also an alias of another page"
+                        notes = [Diagnostic.Note("'\(alias)' is an alias of this page", location: owner.location)]
                     }
                     diagnostics.append(Diagnostic(
-                        .warning, code: "url.alias",
-                        message: "alias '\(alias)' is \(what); not written",
-                        location: draft.page.document.location(ofKey: "aliases", text: alias, occurrence: given[alias] ?? 1)))
+                        .warning, code: "url.alias", message: "alias '\(alias)' is \(what); not written",
+                        location: location, notes: notes))
                     return false
                 }
-                owners[output] = (draft.page.file.displayPath, true)
+                owners[output] = (draft.page.file.displayPath, true, location)
                 redirects.append(LinkedSite.Alias(outputPath: output, page: index))
                 return true
             }
