@@ -31,6 +31,8 @@ enum SiteLinker {
         }
         var diagnostics = checked.flatMap(\.diagnostics)
         var drafts = checked.compactMap(\.draft)
+        var config = config
+        diagnostics += leaveOutUnsafeMenuLinks(&config)
         let isWritten = duplicateURLs(drafts, config: config, diagnostics: &diagnostics)
         let aliases = aliasesOfPages(&drafts, config: config, diagnostics: &diagnostics)
         let pages = drafts.map { draft in
@@ -58,6 +60,7 @@ enum SiteLinker {
                 message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
                 location: page.document.location(ofKey: key))])
         }
+        diagnostics += leaveOutUnsafeLinks(&page)
         page.metadata.aliases = page.metadata.aliases.filter { alias in
             guard URLPaths.safeSitePath(alias) == nil else { return true }
             diagnostics.append(Diagnostic(
@@ -78,6 +81,96 @@ enum SiteLinker {
             }
         }
         return (Draft(page: page, url: url), diagnostics)
+    }
+
+    /// Front matter fields, lower-cased, that themes make links or image sources of: the
+    /// default theme `authorLink` (`href`) and `featuredImage` (`src`); `featuredImagePreview`,
+    /// Hugo's `images` and `link` in the themes Chronicle's sites come from. A `javascript:`,
+    /// `vbscript:` or `data:` URL in one (`URLPaths.unsafeScheme`) is an error at its value
+    /// and the field is left out, also from `params`, where templates could reach it.
+    static let linkFields: Set<String> = ["authorlink", "featuredimage", "featuredimagepreview", "images", "link"]
+
+    private static func leaveOutUnsafeLinks(_ page: inout PageLoader.Loaded) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in page.metadata.params.keys.sorted() where linkFields.contains(key.lowercased()) {
+            switch page.metadata.params[key] {
+            case .string(let link)?:
+                guard let scheme = URLPaths.unsafeScheme(link) else { continue }
+                diagnostics.append(unsafeLinkDiagnostic("\(key) '\(shown(link))'", scheme: scheme, at: page.document.location(ofKey: key)))
+                page.metadata.params[key] = nil
+            case .array(let items)?:
+                var given: [String: Int] = [:]
+                let document = page.document
+                page.metadata.params[key] = .array(items.filter { item in
+                    guard case .string(let link) = item else { return true }
+                    given[link, default: 0] += 1
+                    guard let scheme = URLPaths.unsafeScheme(link) else { return true }
+                    diagnostics.append(unsafeLinkDiagnostic(
+                        "\(key) item '\(shown(link))'", scheme: scheme,
+                        at: document.location(ofKey: key, text: link, occurrence: given[link] ?? 1)))
+                    return false
+                })
+            default:
+                continue
+            }
+        }
+        guard !diagnostics.isEmpty else { return [] }
+        for field in [\PageMetadata.authorLink, \.featuredImage, \.featuredImagePreview] {
+            if let link = page.metadata[keyPath: field], URLPaths.unsafeScheme(link) != nil { page.metadata[keyPath: field] = nil }
+        }
+        return diagnostics
+    }
+
+    /// Menu entries of the config whose `url` is a `javascript:`, `vbscript:` or `data:` URL are
+    /// errors at the url in the config and are left out (with their sub-entries).
+    private static func leaveOutUnsafeMenuLinks(_ config: inout SiteConfig) -> [Diagnostic] {
+        var diagnostics: Set<Diagnostic> = []
+        for language in config.languages.indices {
+            for (menu, entries) in config.languages[language].menus {
+                var dropped: Set<String> = []
+                var kept: [MenuEntry] = []
+                for entry in entries {
+                    guard let scheme = URLPaths.unsafeScheme(entry.url) else {
+                        kept.append(entry)
+                        continue
+                    }
+                    dropped.insert(entry.identifier)
+                    let children = entries.contains { $0.parent == entry.identifier } ? " with its sub-entries" : ""
+                    diagnostics.insert(unsafeLinkDiagnostic(
+                        "url '\(shown(entry.url))' of the \(menu) menu entry '\(entry.name)'", scheme: scheme,
+                        at: entry.urlLocation ?? SourceLocation(path: "config"), what: "the entry\(children)"))
+                }
+                guard !dropped.isEmpty else { continue }
+                config.languages[language].menus[menu] = kept.filter { $0.parent.map { !dropped.contains($0) } ?? true }
+            }
+        }
+        return Array(diagnostics)
+    }
+
+    private static func unsafeLinkDiagnostic(
+        _ subject: String, scheme: String, at location: SourceLocation, what: String = "it"
+    ) -> Diagnostic {
+        Diagnostic(
+            .error, code: "url.unsafe",
+            message: "\(subject) is a \(scheme): URL, which could run script in the reader's browser; \(what) is left out",
+            location: location)
+    }
+
+    /// A link for a message: control characters made visible, long ones (`data:`) cut.
+    private static func shown(_ link: String) -> String {
+        var shown = ""
+        for scalar in link.unicodeScalars.prefix(48) {
+            switch scalar {
+            case "\t": shown += "\\t"
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        if link.unicodeScalars.count > 48 { shown += "…" }
+        return shown
     }
 
     /// A page on its way to becoming a `Page`: its aliases may still change.
