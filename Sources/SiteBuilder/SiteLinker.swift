@@ -92,7 +92,7 @@ enum SiteLinker {
 
     private static func leaveOutUnsafeLinks(_ page: inout PageLoader.Loaded) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for key in page.metadata.params.keys.sorted() where linkFields.contains(key.lowercased()) {
+        for key in page.metadata.params.keys.filter({ linkFields.contains($0.lowercased()) }).sorted() {
             switch page.metadata.params[key] {
             case .string(let link)?:
                 guard let scheme = URLPaths.unsafeScheme(link) else { continue }
@@ -271,11 +271,17 @@ enum SiteLinker {
     private static func aliasesOfPages(
         _ drafts: inout [Draft], config: SiteConfig, diagnostics: inout [Diagnostic]
     ) -> [LinkedSite.Alias] {
-        var owners: [String: (path: String, isAlias: Bool, location: SourceLocation)] = [:]
-        for draft in drafts where owners[draft.outputPath] == nil {
-            let location = claim(draft, config: config).map { draft.page.document.location(ofKey: $0.key) }
+        // The owner of each output path: a page (its index) or an alias (its page, text and
+        // occurrence, to find where it is written when another one collides with it).
+        var owners: [String: (path: String, page: Int?, alias: (page: Int, text: String, occurrence: Int)?)] = [:]
+        for (index, draft) in drafts.enumerated() where owners[draft.outputPath] == nil {
+            owners[draft.outputPath] = (draft.page.file.displayPath, index, nil)
+        }
+        /// Where a page's URL comes from: its `url` or `slug`, else its file.
+        func urlLocation(_ index: Int) -> SourceLocation {
+            let draft = drafts[index]
+            return claim(draft, config: config).map { draft.page.document.location(ofKey: $0.key) }
                 ?? SourceLocation(path: draft.page.file.displayPath)
-            owners[draft.outputPath] = (draft.page.file.displayPath, false, location)
         }
         var redirects: [LinkedSite.Alias] = []
         for index in drafts.indices where drafts[index].isRegular {
@@ -287,26 +293,27 @@ enum SiteLinker {
                 let prefix = URLPaths.languagePrefix(draft.page.file.language, config: config)
                 let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
                 let output = URLPaths.outputFile(forURL: full)
-                let location = draft.page.document.location(ofKey: "aliases", text: alias, occurrence: given[alias] ?? 1)
                 if let owner = owners[output] {
                     let what: String
                     var notes: [Diagnostic.Note] = []
-                    switch (owner.isAlias, owner.path == draft.page.file.displayPath) {
-                    case (false, true): what = "this page's own URL"
-                    case (false, false):
+                    switch (owner.page, owner.path == draft.page.file.displayPath) {
+                    case (_?, true): what = "this page's own URL"
+                    case (let page?, false):
                         what = "the URL of another page"
-                        notes = [Diagnostic.Note("'\(full)' is the URL of this page", location: owner.location)]
-                    case (true, true): what = "given twice"
-                    case (true, false):
+                        notes = [Diagnostic.Note("'\(full)' is the URL of this page", location: urlLocation(page))]
+                    case (nil, true): what = "given twice"
+                    case (nil, false):
                         what = "also an alias of another page"
-                        notes = [Diagnostic.Note("'\(alias)' is an alias of this page", location: owner.location)]
+                        let first = owner.alias.map { drafts[$0.page].page.document.location(ofKey: "aliases", text: $0.text, occurrence: $0.occurrence) }
+                        notes = [Diagnostic.Note("'\(alias)' is an alias of this page", location: first ?? SourceLocation(path: owner.path))]
                     }
                     diagnostics.append(Diagnostic(
                         .warning, code: "url.alias", message: "alias '\(alias)' is \(what); not written",
-                        location: location, notes: notes))
+                        location: draft.page.document.location(ofKey: "aliases", text: alias, occurrence: given[alias] ?? 1),
+                        notes: notes))
                     return false
                 }
-                owners[output] = (draft.page.file.displayPath, true, location)
+                owners[output] = (draft.page.file.displayPath, nil, (index, alias, given[alias] ?? 1))
                 redirects.append(LinkedSite.Alias(outputPath: output, page: index))
                 return true
             }
