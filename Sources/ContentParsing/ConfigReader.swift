@@ -91,6 +91,8 @@ private struct ConfigBuilder {
     let text: String
     let path: String
     var diagnostics: [Diagnostic] = []
+    /// How often `valueLocation` was asked for each key and value.
+    private var valueOccurrences: [String: Int] = [:]
 
     init(raw: ParamValue, text: String, path: String) {
         self.raw = raw
@@ -176,7 +178,8 @@ private struct ConfigBuilder {
                 typeError("languages", "a table", languages)
                 return [defaultLanguage(site: site, menus: siteMenus)]
             }
-            for (code, value) in table {
+            // In a fixed order, so that equal menu URLs of two languages find their places alike.
+            for (code, value) in table.sorted(by: { $0.key < $1.key }) {
                 guard case .table = value else {
                     typeError("languages.\(code)", "a table", value)
                     continue
@@ -223,7 +226,7 @@ private struct ConfigBuilder {
             return [:]
         }
         var result: [String: [MenuEntry]] = [:]
-        for (name, entries) in table {
+        for (name, entries) in table.sorted(by: { $0.key < $1.key }) {
             let items: [ParamValue]
             switch entries {
             case .array(let list): items = list
@@ -239,18 +242,78 @@ private struct ConfigBuilder {
                 }
                 let entryName = item["name"]?.stringValue ?? ""
                 let weight = item["weight"].flatMap { $0.intValue } ?? 0
+                let urlKey = item["url"]?.stringValue != nil ? "url" : "pageRef"
+                let url = item[urlKey]?.stringValue ?? ""
                 result[name, default: []].append(MenuEntry(
                     identifier: item["identifier"]?.stringValue ?? entryName,
                     name: entryName,
-                    url: item["url"]?.stringValue ?? item["pageRef"]?.stringValue ?? "",
+                    url: url,
                     title: item["title"]?.stringValue ?? "",
                     pre: item["pre"]?.stringValue ?? "",
                     post: item["post"]?.stringValue ?? "",
                     weight: weight,
-                    parent: item["parent"]?.stringValue))
+                    parent: item["parent"]?.stringValue, urlLocation: url.isEmpty ? nil : valueLocation(key: urlKey, value: url)))
             }
         }
         return result
+    }
+
+    /// Where a `key = "value"` / `key: value` / `"key": "value"` (also inside an inline table)
+    /// is written: the value's line and column. The n-th call for one key and value finds its
+    /// n-th place in the text, so equal values of several entries each find their own. Values
+    /// are looked for as written and with JSON/TOML escapes; the file alone when not found.
+    private mutating func valueLocation(key: String, value: String) -> SourceLocation {
+        let occurrence = valueOccurrences["\(key)\u{0}\(value)", default: 0] + 1
+        valueOccurrences["\(key)\u{0}\(value)"] = occurrence
+        func escaped(uppercase: Bool) -> String {
+            var text = ""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\\": text += "\\\\"
+                case "\"": text += "\\\""
+                case "\t": text += "\\t"
+                case "\n": text += "\\n"
+                case "\r": text += "\\r"
+                case _ where scalar.value < 0x20:
+                    text += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: uppercase)
+                default: text.unicodeScalars.append(scalar)
+                }
+            }
+            return text
+        }
+        let forms = [value, escaped(uppercase: true), escaped(uppercase: false)]
+        let keyName = key.lowercased()
+        var seen = 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() {
+            let characters = Array(line)
+            let lowered = characters.map { Character($0.lowercased()) }
+            var index = 0
+            while index < characters.count {
+                defer { index += 1 }
+                guard index + keyName.count <= characters.count,
+                      String(lowered[index..<(index + keyName.count)]) == keyName,
+                      index == 0 || " \t{,\"'".contains(characters[index - 1]) else { continue }
+                var at = index + keyName.count
+                if at < characters.count, characters[at] == "\"" || characters[at] == "'" { at += 1 }
+                while at < characters.count, characters[at] == " " || characters[at] == "\t" { at += 1 }
+                guard at < characters.count, characters[at] == "=" || characters[at] == ":" else { continue }
+                at += 1
+                while at < characters.count, characters[at] == " " || characters[at] == "\t" { at += 1 }
+                let valueStart = at
+                if at < characters.count, characters[at] == "\"" || characters[at] == "'" { at += 1 }
+                let rest = String(characters[at...])
+                // The whole value: what follows it ends it (a quote, a comma, a space, the line's end).
+                guard forms.contains(where: { form in
+                    guard rest.hasPrefix(form) else { return false }
+                    let next = rest.dropFirst(form.count).first
+                    return next.map { "\"', \t}#\r".contains($0) } ?? true
+                }) else { continue }
+                seen += 1
+                if seen == occurrence { return SourceLocation(path: path, line: number + 1, column: valueStart + 1) }
+            }
+        }
+        return SourceLocation(path: path)
     }
 
     /// Hugo's menu order: by weight (entries without a weight last), then name, then identifier.

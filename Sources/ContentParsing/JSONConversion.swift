@@ -2,9 +2,15 @@ import Foundation
 import SiteCore
 
 /// JSON text to `ParamValue` through `JSONSerialization`, keeping integers, numbers and
-/// booleans apart.
+/// booleans apart. The text is checked against RFC 8259 first (`JSONStrictness`).
 enum JSONConversion {
     static func parse(_ text: String) throws(StructuredDataError) -> StructuredData {
+        // JSONSerialization takes trailing commas, comments, NaN…: what JSON (and Hugo) refuses
+        // is refused first, at its place.
+        if let problem = JSONStrictness.firstProblem(in: text) {
+            let (line, column) = position(ofUTF8Offset: problem.offset, in: text)
+            throw StructuredDataError(message: problem.message, line: line, column: column)
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

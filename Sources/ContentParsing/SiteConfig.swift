@@ -10,11 +10,16 @@ public struct MenuEntry: Sendable, Hashable {
     public var post: String
     public var weight: Int
     public var parent: String?
+    /// Where `url` (or `pageRef`) is written in the config, for diagnostics about it: the config
+    /// file alone when the place was not found (a value written with escapes the search does
+    /// not know); nil without a url.
+    public var urlLocation: SourceLocation?
 
     public init(
         identifier: String, name: String, url: String, title: String = "", pre: String = "",
-        post: String = "", weight: Int = 0, parent: String? = nil
+        post: String = "", weight: Int = 0, parent: String? = nil, urlLocation: SourceLocation? = nil
     ) {
+        self.urlLocation = urlLocation
         self.identifier = identifier
         self.name = name
         self.url = url

@@ -123,12 +123,27 @@ enum BuiltinShortcodes {
                 message: "figure needs a src ({{< figure src=\"image.png\" >}})", offset: call.offset)
             return .empty
         }
+        // A `javascript:`, `vbscript:` or `data:` link is an error at its argument and left out:
+        // the whole figure for its src, the link around the image or the attribution otherwise.
+        var unsafe: Set<String> = []
+        for (name, position) in [("src", 0), ("link", nil), ("attrlink", nil)] as [(String, Int?)] {
+            guard let argument = position.map({ call.argument(name, position: $0) }) ?? call.named(name),
+                  let scheme = session.context.unsafeLinkScheme(argument.value) else { continue }
+            unsafe.insert(name)
+            session.report(
+                .error, code: "url.unsafe",
+                message: "figure \(name) is a \(scheme): URL, which could run script in the reader's browser; "
+                    + (name == "src" ? "the figure is left out" : "the link is left out"),
+                offset: argument.offset)
+        }
+        if unsafe.contains("src") { return .empty }
         let caption = call.value("caption")
         let captionHTML = caption.map { session.renderSnippet($0) }
         var html = "<figure"
         if let className = call.value("class") { html += " class=\"\(HTMLEscaping.escape(className))\"" }
         html += ">\n"
-        if let link = call.value("link") {
+        let link = unsafe.contains("link") ? nil : call.value("link")
+        if let link {
             html += "<a href=\"\(HTMLEscaping.escape(link))\""
             if let target = call.value("target") { html += " target=\"\(HTMLEscaping.escape(target))\"" }
             if let rel = call.value("rel") { html += " rel=\"\(HTMLEscaping.escape(rel))\"" }
@@ -149,7 +164,7 @@ enum BuiltinShortcodes {
         html += ">"
         feed += ">"
         var rest = ""
-        if call.value("link") != nil { rest += "</a>" }
+        if link != nil { rest += "</a>" }
         rest += "\n"
         let title = call.value("title")
         let attribution = call.value("attr").map { session.renderSnippet($0) }
@@ -160,7 +175,7 @@ enum BuiltinShortcodes {
                 rest += "<p>\(captionHTML ?? "")"
                 if let attribution {
                     if captionHTML != nil { rest += " " }
-                    if let attributionLink = call.value("attrlink") {
+                    if let attributionLink = call.value("attrlink"), !unsafe.contains("attrlink") {
                         rest += "<a href=\"\(HTMLEscaping.escape(attributionLink))\">\(attribution)</a>"
                     } else {
                         rest += attribution

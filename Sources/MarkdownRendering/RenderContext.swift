@@ -21,14 +21,20 @@ public struct RenderContext: Sendable {
     /// These win over the built-ins on pages, as a site's own shortcodes do in Hugo; feeds keep
     /// the built-ins' plain forms. Other names always go to `themeShortcode`.
     public var themeShortcodeNames: Set<String>
+    /// The scheme of a link that must not be written (`javascript:`…, see
+    /// `URLPaths.unsafeScheme`, which the site build passes), nil for any other link. Built-in
+    /// shortcodes leave such links out with an error. Without it every link is written.
+    public var unsafeLinkScheme: @Sendable (String) -> String?
 
     public init(
         language: String,
         admonitionTitle: @escaping @Sendable (String) -> String = AdmonitionType.englishTitle(for:),
         resolveReference: @escaping @Sendable (_ target: String, _ language: String?, _ absolute: Bool) -> String? = { _, _, _ in nil },
         themeShortcode: @escaping @Sendable (_ call: ShortcodeCall, _ innerHTML: String?, _ context: RenderContext) -> String? = { _, _, _ in nil },
-        themeShortcodeNames: Set<String> = []
+        themeShortcodeNames: Set<String> = [],
+        unsafeLinkScheme: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
+        self.unsafeLinkScheme = unsafeLinkScheme
         self.language = language
         self.admonitionTitle = admonitionTitle
         self.resolveReference = resolveReference

@@ -177,6 +177,7 @@ public struct LinkedSite: Sendable {
                 guard theme.hasTemplate(name) else { return nil }
                 return theme.render(name, TemplateData.shortcodeContext(call, innerHTML: innerHTML, language: language))
             },
-            themeShortcodeNames: theme.shortcodeNameSet)
+            themeShortcodeNames: theme.shortcodeNameSet,
+            unsafeLinkScheme: URLPaths.unsafeScheme)
     }
 }

@@ -31,7 +31,9 @@ enum SiteLinker {
         }
         var diagnostics = checked.flatMap(\.diagnostics)
         var drafts = checked.compactMap(\.draft)
-        let isWritten = duplicateURLs(drafts, diagnostics: &diagnostics)
+        var config = config
+        diagnostics += leaveOutUnsafeMenuLinks(&config)
+        let isWritten = duplicateURLs(drafts, config: config, diagnostics: &diagnostics)
         let aliases = aliasesOfPages(&drafts, config: config, diagnostics: &diagnostics)
         let pages = drafts.map { draft in
             Page(
@@ -58,6 +60,7 @@ enum SiteLinker {
                 message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
                 location: page.document.location(ofKey: key))])
         }
+        diagnostics += leaveOutUnsafeLinks(&page)
         page.metadata.aliases = page.metadata.aliases.filter { alias in
             guard URLPaths.safeSitePath(alias) == nil else { return true }
             diagnostics.append(Diagnostic(
@@ -78,6 +81,96 @@ enum SiteLinker {
             }
         }
         return (Draft(page: page, url: url), diagnostics)
+    }
+
+    /// Front matter fields, lower-cased, that themes make links or image sources of: the
+    /// default theme `authorLink` (`href`) and `featuredImage` (`src`); `featuredImagePreview`,
+    /// Hugo's `images` and `link` in the themes Chronicle's sites come from. A `javascript:`,
+    /// `vbscript:` or `data:` URL in one (`URLPaths.unsafeScheme`) is an error at its value
+    /// and the field is left out, also from `params`, where templates could reach it.
+    static let linkFields: Set<String> = ["authorlink", "featuredimage", "featuredimagepreview", "images", "link"]
+
+    private static func leaveOutUnsafeLinks(_ page: inout PageLoader.Loaded) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in page.metadata.params.keys.filter({ linkFields.contains($0.lowercased()) }).sorted() {
+            switch page.metadata.params[key] {
+            case .string(let link)?:
+                guard let scheme = URLPaths.unsafeScheme(link) else { continue }
+                diagnostics.append(unsafeLinkDiagnostic("\(key) '\(shown(link))'", scheme: scheme, at: page.document.location(ofKey: key)))
+                page.metadata.params[key] = nil
+            case .array(let items)?:
+                var given: [String: Int] = [:]
+                let document = page.document
+                page.metadata.params[key] = .array(items.filter { item in
+                    guard case .string(let link) = item else { return true }
+                    given[link, default: 0] += 1
+                    guard let scheme = URLPaths.unsafeScheme(link) else { return true }
+                    diagnostics.append(unsafeLinkDiagnostic(
+                        "\(key) item '\(shown(link))'", scheme: scheme,
+                        at: document.location(ofKey: key, text: link, occurrence: given[link] ?? 1)))
+                    return false
+                })
+            default:
+                continue
+            }
+        }
+        guard !diagnostics.isEmpty else { return [] }
+        for field in [\PageMetadata.authorLink, \.featuredImage, \.featuredImagePreview] {
+            if let link = page.metadata[keyPath: field], URLPaths.unsafeScheme(link) != nil { page.metadata[keyPath: field] = nil }
+        }
+        return diagnostics
+    }
+
+    /// Menu entries of the config whose `url` is a `javascript:`, `vbscript:` or `data:` URL are
+    /// errors at the url in the config and are left out (with their sub-entries).
+    private static func leaveOutUnsafeMenuLinks(_ config: inout SiteConfig) -> [Diagnostic] {
+        var diagnostics: Set<Diagnostic> = []
+        for language in config.languages.indices {
+            for (menu, entries) in config.languages[language].menus {
+                var dropped: Set<String> = []
+                var kept: [MenuEntry] = []
+                for entry in entries {
+                    guard let scheme = URLPaths.unsafeScheme(entry.url) else {
+                        kept.append(entry)
+                        continue
+                    }
+                    dropped.insert(entry.identifier)
+                    let children = entries.contains { $0.parent == entry.identifier } ? " with its sub-entries" : ""
+                    diagnostics.insert(unsafeLinkDiagnostic(
+                        "url '\(shown(entry.url))' of the \(menu) menu entry '\(entry.name)'", scheme: scheme,
+                        at: entry.urlLocation ?? SourceLocation(path: "config"), what: "the entry\(children)"))
+                }
+                guard !dropped.isEmpty else { continue }
+                config.languages[language].menus[menu] = kept.filter { $0.parent.map { !dropped.contains($0) } ?? true }
+            }
+        }
+        return Array(diagnostics)
+    }
+
+    private static func unsafeLinkDiagnostic(
+        _ subject: String, scheme: String, at location: SourceLocation, what: String = "it"
+    ) -> Diagnostic {
+        Diagnostic(
+            .error, code: "url.unsafe",
+            message: "\(subject) is a \(scheme): URL, which could run script in the reader's browser; \(what) is left out",
+            location: location)
+    }
+
+    /// A link for a message: control characters made visible, long ones (`data:`) cut.
+    private static func shown(_ link: String) -> String {
+        var shown = ""
+        for scalar in link.unicodeScalars.prefix(48) {
+            switch scalar {
+            case "\t": shown += "\\t"
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        if link.unicodeScalars.count > 48 { shown += "…" }
+        return shown
     }
 
     /// A page on its way to becoming a `Page`: its aliases may still change.
@@ -121,26 +214,56 @@ enum SiteLinker {
             location: loaded.document.location(ofKey: key))
     }
 
-    /// Pages after the first with the same URL are errors; only the first is written (the
-    /// others still count in lists, as before). Returns, per page, whether it is written.
-    private static func duplicateURLs(_ drafts: [Draft], diagnostics: inout [Diagnostic]) -> [Bool] {
-        var seen: [String: String] = [:]
-        var written: Set<String> = []
-        return drafts.map { draft in
-            if let first = seen[draft.url] {
-                // Point at the url or slug that made the URL, when one did.
-                let metadata = draft.page.metadata
-                let key = metadata.url != nil ? "url" : (metadata.slug != nil ? "slug" : nil)
+    /// Pages that share an output path: one keeps it, each other one is an error and is not
+    /// written (it still counts in lists, as before). The one that keeps it is the first in
+    /// path order whose URL comes from its file path; when every one of them has its URL from
+    /// front matter (`url`, `slug`), the first in path order. The error goes to the page that
+    /// claims the URL, at the `url` or `slug` that claims it, with the keeper as a note.
+    /// Returns, per page, whether it is written.
+    private static func duplicateURLs(
+        _ drafts: [Draft], config: SiteConfig, diagnostics: inout [Diagnostic]
+    ) -> [Bool] {
+        var groups: [String: [Int]] = [:]
+        for (index, draft) in drafts.enumerated() { groups[draft.outputPath, default: []].append(index) }
+        var written = drafts.map(\.isRegular)
+        for (index, draft) in drafts.enumerated() {
+            guard let group = groups[draft.outputPath], group.count > 1, group[0] == index else { continue }
+            let claims = group.map { claim(drafts[$0], config: config) }
+            let keeper = claims.firstIndex { $0 == nil } ?? 0
+            let owner = drafts[group[keeper]]
+            let ownerLocation = claims[keeper].map { owner.page.document.location(ofKey: $0.key) }
+                ?? SourceLocation(path: owner.page.file.displayPath)
+            for (position, member) in group.enumerated() where position != keeper {
+                written[member] = false
+                let other = drafts[member]
+                let message: String
+                let location: SourceLocation
+                if let claim = claims[position] {
+                    message = "\(claim.key) '\(claim.value)' gives this page the URL '\(other.url)', which another page already has; page not written"
+                    location = other.page.document.location(ofKey: claim.key)
+                } else {
+                    message = "page has the URL '\(other.url)', which another page already has; page not written"
+                    location = SourceLocation(path: other.page.file.displayPath)
+                }
                 diagnostics.append(Diagnostic(
-                    .error, code: "url.duplicate",
-                    message: "page has the same URL '\(draft.url)' as \(first); only the first is written",
-                    location: key.map { draft.page.document.location(ofKey: $0) } ?? SourceLocation(path: draft.page.file.displayPath)))
-            } else {
-                seen[draft.url] = draft.page.file.displayPath
+                    .error, code: "url.duplicate", message: message, location: location,
+                    notes: [Diagnostic.Note("'\(owner.url)' is the URL of this page", location: ownerLocation)]))
             }
-            // Only regular pages are written on their own; list pages (`_index.md`) are their lists.
-            return draft.isRegular && written.insert(draft.outputPath).inserted
         }
+        return written
+    }
+
+    /// The front matter field (`url` or `slug`) and its value that gave a page a URL other than
+    /// the one its file path gives; nil when the URL is the file path's.
+    private static func claim(_ draft: Draft, config: SiteConfig) -> (key: String, value: String)? {
+        let metadata = draft.page.metadata
+        var natural = metadata
+        natural.url = nil
+        natural.slug = nil
+        guard URLPaths.pageURL(file: draft.page.file, metadata: natural, config: config) != draft.url else { return nil }
+        if let url = metadata.url?.trimmingCharacters(in: .whitespaces), !url.isEmpty { return ("url", url) }
+        if let slug = metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty { return ("slug", slug) }
+        return nil
     }
 
     /// Aliases that are the URL of a page, or of an earlier alias, are dropped with a warning:
@@ -148,8 +271,18 @@ enum SiteLinker {
     private static func aliasesOfPages(
         _ drafts: inout [Draft], config: SiteConfig, diagnostics: inout [Diagnostic]
     ) -> [LinkedSite.Alias] {
-        var owners: [String: (path: String, isAlias: Bool)] = [:]
-        for draft in drafts where owners[draft.outputPath] == nil { owners[draft.outputPath] = (draft.page.file.displayPath, false) }
+        // The owner of each output path: a page (its index) or an alias (its page, text and
+        // occurrence, to find where it is written when another one collides with it).
+        var owners: [String: (path: String, page: Int?, alias: (page: Int, text: String, occurrence: Int)?)] = [:]
+        for (index, draft) in drafts.enumerated() where owners[draft.outputPath] == nil {
+            owners[draft.outputPath] = (draft.page.file.displayPath, index, nil)
+        }
+        /// Where a page's URL comes from: its `url` or `slug`, else its file.
+        func urlLocation(_ index: Int) -> SourceLocation {
+            let draft = drafts[index]
+            return claim(draft, config: config).map { draft.page.document.location(ofKey: $0.key) }
+                ?? SourceLocation(path: draft.page.file.displayPath)
+        }
         var redirects: [LinkedSite.Alias] = []
         for index in drafts.indices where drafts[index].isRegular {
             let draft = drafts[index]
@@ -161,19 +294,26 @@ enum SiteLinker {
                 let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
                 let output = URLPaths.outputFile(forURL: full)
                 if let owner = owners[output] {
-                    let what = switch (owner.isAlias, owner.path == draft.page.file.displayPath) {
-                    case (false, true): "this page's own URL"
-                    case (false, false): "the URL of \(owner.path)"
-                    case (true, true): "given twice"
-                    case (true, false): "also an alias of \(owner.path)"
+                    let what: String
+                    var notes: [Diagnostic.Note] = []
+                    switch (owner.page, owner.path == draft.page.file.displayPath) {
+                    case (_?, true): what = "this page's own URL"
+                    case (let page?, false):
+                        what = "the URL of another page"
+                        notes = [Diagnostic.Note("'\(full)' is the URL of this page", location: urlLocation(page))]
+                    case (nil, true): what = "given twice"
+                    case (nil, false):
+                        what = "also an alias of another page"
+                        let first = owner.alias.map { drafts[$0.page].page.document.location(ofKey: "aliases", text: $0.text, occurrence: $0.occurrence) }
+                        notes = [Diagnostic.Note("'\(alias)' is an alias of this page", location: first ?? SourceLocation(path: owner.path))]
                     }
                     diagnostics.append(Diagnostic(
-                        .warning, code: "url.alias",
-                        message: "alias '\(alias)' is \(what); not written",
-                        location: draft.page.document.location(ofKey: "aliases", text: alias, occurrence: given[alias] ?? 1)))
+                        .warning, code: "url.alias", message: "alias '\(alias)' is \(what); not written",
+                        location: draft.page.document.location(ofKey: "aliases", text: alias, occurrence: given[alias] ?? 1),
+                        notes: notes))
                     return false
                 }
-                owners[output] = (draft.page.file.displayPath, true)
+                owners[output] = (draft.page.file.displayPath, nil, (index, alias, given[alias] ?? 1))
                 redirects.append(LinkedSite.Alias(outputPath: output, page: index))
                 return true
             }

@@ -51,6 +51,32 @@ public enum URLPaths {
         return false
     }
 
+    /// The schemes of links Chronicle does not write: they run script (`javascript:`,
+    /// `vbscript:`) or make a document out of the link itself (`data:`).
+    public static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data"]
+
+    /// The scheme of a link someone wrote, lower-cased, as a browser reads it when it is one of
+    /// `unsafeSchemes`, else nil. Browsers skip leading spaces and control characters and drop
+    /// tabs and line breaks anywhere (the URL standard), so ` JaVa\tScRiPt:` is `javascript`;
+    /// any other control character inside the scheme is dropped too, as older browsers did.
+    /// Character references (`&#106;`) need no handling: templates escape `&`, so a browser
+    /// never decodes one in a value Chronicle writes.
+    public static func unsafeScheme(_ link: String) -> String? {
+        var scheme: [UInt8] = []
+        var started = false
+        for byte in link.utf8 {
+            if byte <= 0x20, !started { continue }
+            started = true
+            if byte < 0x20 { continue }
+            if byte == UInt8(ascii: ":") { break }
+            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-"), scheme.count < 16 else { return nil }
+            scheme.append(byte | (isLetter(byte) ? 0x20 : 0))
+        }
+        let name = String(decoding: scheme, as: UTF8.self)
+        return unsafeSchemes.contains(name) && link.utf8.contains(UInt8(ascii: ":")) ? name : nil
+    }
+
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     /// Whether an output path (relative to the output folder) stays inside it: no absolute

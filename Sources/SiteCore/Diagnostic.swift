@@ -9,28 +9,52 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var location: SourceLocation
     /// The source line the location points into, for the caret display.
     public var sourceLine: String?
+    /// Other places that belong to this problem (the page that already has a URL), printed
+    /// after it as clang prints its notes: `path:line:column: note: message`.
+    public var notes: [Note]
+
+    /// A place related to a diagnostic, and what it is.
+    public struct Note: Sendable, Hashable, Codable {
+        public var message: String
+        public var location: SourceLocation
+
+        public init(_ message: String, location: SourceLocation) {
+            self.message = message
+            self.location = location
+        }
+
+        /// `path:line:column: note: message`
+        public var formatted: String { "\(location.description): note: \(message)" }
+    }
 
     public init(
         _ severity: Severity, code: String, message: String,
-        location: SourceLocation, sourceLine: String? = nil
+        location: SourceLocation, sourceLine: String? = nil, notes: [Note] = []
     ) {
         self.severity = severity
         self.code = code
         self.message = message
         self.location = location
         self.sourceLine = sourceLine
+        self.notes = notes
     }
 
-    /// `path:line:column: error: message [code]`
+    /// `path:line:column: error: message [code]`, then a line per note.
     public var formatted: String {
+        notes.reduce(heading) { $0 + "\n" + $1.formatted }
+    }
+
+    /// The first line, without the notes.
+    public var heading: String {
         "\(location.description): \(severity.rawValue): \(message) [\(code)]"
     }
 
-    /// The formatted line plus the source line and a caret under the column, clang style.
+    /// The first line plus the source line and a caret under the column, clang style, then
+    /// the notes.
     public var formattedWithSource: String {
         guard let sourceLine, let column = location.column else { return formatted }
         let prefix = sourceLine.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-        return "\(formatted)\n\(sourceLine)\n\(prefix)^"
+        return notes.reduce("\(heading)\n\(sourceLine)\n\(prefix)^") { $0 + "\n" + $1.formatted }
     }
 }
 

@@ -57,9 +57,13 @@ struct BadSite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    /// The diagnostics as `chronicle build` prints them, the site folder shown as `$SITE`.
+    /// The diagnostics as `chronicle build` prints them (notes on lines of their own), the
+    /// site folder shown as `$SITE`.
     func lines(_ result: BuildResult) -> [String] {
-        result.diagnostics.map { $0.formatted.replacingOccurrences(of: root.path, with: "$SITE") }
+        result.diagnostics.flatMap { diagnostic in
+            diagnostic.formatted.replacingOccurrences(of: root.path, with: "$SITE")
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 }
 

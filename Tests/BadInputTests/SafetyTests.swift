@@ -157,6 +157,125 @@ import Testing
         }
     }
 
+    // MARK: - Links that run script
+
+    /// `javascript:`, `vbscript:` and `data:` URLs in every field that becomes a link or an
+    /// image source (front matter in YAML, TOML and JSON, config menus), written as browsers
+    /// still read them (any case, leading spaces and control characters, tabs and line breaks
+    /// inside the scheme): each is an error, and no output file holds one, with the default
+    /// theme or a layout that prints the fields from `params`. Safe links in the same fields
+    /// are written, so the check sees the fields reach the output.
+    @Test func scriptURLsInLinkFieldsNeverReachTheOutput() throws {
+        let bad = [
+            "javascript:alert(1)", "  JaVaScRiPt:alert(2)", "\\u0001javascript:alert(3)", "java\\tscript:alert(4)",
+            "java\\nscript://%0aalert(5)", "vbscript:msgbox(6)", "DATA:text/html;base64,PHNjcmlwdD4=",
+        ]
+        var files: [String: String] = [:]
+        for (index, link) in bad.enumerated() {
+            files["content/posts/y\(index).md"] = """
+                ---
+                title: YAML \(index)
+                author: Author \(index)
+                authorLink: "\(link)"
+                featuredImage: "\(link)"
+                featuredImagePreview: "\(link)"
+                images: ["/ok-\(index).png", "\(link)"]
+                link: "\(link)"
+                ---
+
+                Body.
+                """
+            files["content/posts/t\(index).md"] = """
+                +++
+                title = "TOML \(index)"
+                author = "Author"
+                authorLink = "\(link)"
+                featuredImage = "\(link)"
+                +++
+
+                Body.
+                """
+            files["content/posts/j\(index).md"] = """
+                {"title": "JSON \(index)", "author": "Author", "authorLink": "\(link)", "featuredImage": "\(link)"}
+
+                Body.
+                """
+        }
+        // In the figure shortcode's src, link and attrlink (a real tab inside one scheme).
+        let figureLinks = [bad[0], bad[1], bad[5], bad[6], "java\tscript:alert(7)"]
+        files["content/posts/figures.md"] = "---\ntitle: Figures\n---\n\n" + figureLinks.map { link in
+            "{{< figure src=\"/ok.png\" link=\"\(link)\" attr=\"Someone\" attrlink=\"\(link)\" >}}\n\n{{< figure src=\"\(link)\" >}}\n"
+        }.joined(separator: "\n") + "\n{{< figure src=\"/fine.png\" link=\"https://fine.example/\" >}}\n"
+        files["content/posts/safe.md"] = """
+            ---
+            title: Safe
+            author: Alice
+            authorLink: https://alice.example/
+            featuredImage: /safe-cover.png
+            link: https://safe-link.example/
+            images: [/safe-image.png]
+            ---
+
+            Body.
+            """
+        let menus = bad.enumerated().map { index, link in
+            "[[menu.main]]\nname = \"Bad \(index)\"\nurl = \"\(link)\"\nweight = \(index + 2)\n"
+        }.joined()
+        let config = BadSite.config + "\n[[menu.main]]\nname = \"Safe menu\"\nurl = \"https://safe-menu.example/\"\nweight = 1\n" + menus
+        let layout = """
+            <!DOCTYPE html><html><body>{{#site.menu}}<a href="{{url}}">{{name}}</a>{{/site.menu}}
+            <a href="{{authorLink}}">{{author}}</a><img src="{{featuredImage}}"><img src="{{params.featuredImagePreview}}">
+            <a href="{{params.link}}">l</a>{{#params.images}}<img src="{{.}}">{{/params.images}}{{{content}}}</body></html>
+            """
+        for custom in [false, true] {
+            if custom { files["layouts/single.mustache"] = layout }
+            let site = try BadSite(files, config: config)
+            defer { site.remove() }
+            let result = site.build()
+            let unsafe = result.diagnostics.filter { $0.code == "url.unsafe" }
+            // Per bad link: 5 in YAML, 2 in TOML, 2 in JSON, 1 menu entry; 3 per figure link.
+            #expect(unsafe.count == bad.count * 10 + figureLinks.count * 3, "\(site.lines(result))")
+            #expect(unsafe.allSatisfy { $0.location.line != nil }, "\(site.lines(result))")
+            #expect(result.text("posts/y0/index.html")?.contains("Author 0") == true)
+            let safe = try #require(result.text("posts/safe/index.html"))
+            #expect(safe.contains("href=\"https://alice.example/\""))
+            #expect(safe.contains("src=\"/safe-cover.png\""))
+            #expect(safe.contains("href=\"https://safe-menu.example/\""))
+            let figures = try #require(result.text("posts/figures/index.html"))
+            #expect(figures.contains("<a href=\"https://fine.example/\"><img src=\"/fine.png\""))
+            #expect(figures.components(separatedBy: "<img src=\"/ok.png\"").count == figureLinks.count + 1)
+            #expect(figures.components(separatedBy: "<figure").count == figureLinks.count + 2)
+            if custom {
+                #expect(safe.contains("href=\"https://safe-link.example/\""))
+                #expect(safe.contains("src=\"/safe-image.png\""))
+                #expect(result.text("posts/y0/index.html")?.contains("src=\"/ok-0.png\"") == true)
+            }
+            for file in result.files {
+                guard let text = result.text(file.path) else { continue }
+                let folded = String(text.lowercased().unicodeScalars.filter { $0.value > 0x20 }.map(Character.init))
+                for scheme in ["javascript:", "vbscript:", "data:text"] {
+                    #expect(!folded.contains(scheme), "\(scheme) in \(file.path)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("javascript:x", "javascript"), ("JAVASCRIPT:x", "javascript"), (" \u{0}\u{1F}javascript:x", "javascript"),
+        ("java\tscr\nipt\r:x", "javascript"), ("vbscript:x", "vbscript"), ("data:,x", "data"), ("Data:image/png,", "data"),
+    ])
+    func unsafeSchemesAreFoundAsBrowsersReadThem(_ link: String, _ scheme: String) {
+        #expect(URLPaths.unsafeScheme(link) == scheme)
+    }
+
+    @Test(arguments: [
+        "https://example.org/javascript:x", "/javascript:x", "mailto:a@example.org", "javascript", "xjavascript:x",
+        "java script:x", "\u{A0}javascript:x", "./data:x", "posts/data:x", "",
+    ])
+    func otherLinksAreNotUnsafeSchemes(_ link: String) {
+        #expect(URLPaths.unsafeScheme(link) == nil)
+    }
+
     // MARK: - Raw HTML
 
     @Test func rawHTMLPassesOnlyWithUnsafe() throws {

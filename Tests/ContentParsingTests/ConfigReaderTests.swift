@@ -185,7 +185,11 @@ import Testing
         #expect(menu[0].url == "/posts")
         #expect(menu[0].identifier == "Posts")
         #expect(menu[1] == MenuEntry(
-            identifier: "a-id", name: "A", url: "/a/", title: "T", pre: "<i>", post: "!", weight: 2, parent: "p"))
+            identifier: "a-id", name: "A", url: "/a/", title: "T", pre: "<i>", post: "!", weight: 2, parent: "p",
+            urlLocation: SourceLocation(path: "config.toml", line: 34, column: 29)))
+        // Where each url (or pageRef) is written, for diagnostics about it: tables, inline tables.
+        #expect(menu.map { $0.urlLocation.map { "\($0.line ?? 0):\($0.column ?? 0)" } } == ["35:37", "34:29", "33:29", "10:9", "32:38"])
+        #expect(german.menus["main"]?.map { $0.urlLocation?.description } == ["config.toml:21:13", "config.toml:10:9"])
     }
 
     @Test func readsYAMLConfig() throws {
@@ -211,6 +215,7 @@ import Testing
         #expect(config.enableRobotsTXT)
         #expect(config.markup.unsafe)
         #expect(config.languages.first?.menus["main"]?.map(\.url) == ["/posts/"])
+        #expect(config.languages.first?.menus["main"]?.first?.urlLocation?.description == "config.toml:10:16")
     }
 
     @Test func readsJSONConfig() throws {

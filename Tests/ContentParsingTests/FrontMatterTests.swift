@@ -260,7 +260,7 @@ import Testing
 
     @Test func reportsJSONSyntaxErrorsAtTheFileLine() {
         #expect(frontMatter("{\n  \"title\": \"ä\",\n  \"draft\": tru\n}\n").1 == [
-            "input.md:3:12: error: front matter is not valid JSON: invalid value [frontmatter.syntax]",
+            "input.md:3:12: error: front matter is not valid JSON: 'tru' is not a JSON value: strings are written in double quotes [frontmatter.syntax]",
         ])
     }
 
@@ -276,5 +276,61 @@ import Testing
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.metadata.title == "BOM")
         #expect(parsed.document.body == "Body")
+    }
+}
+
+/// What JSONSerialization takes but JSON (and Hugo) does not: each is an error at its place,
+/// and the page's front matter is then empty.
+@Suite struct StrictJSONFrontMatterTests {
+    private func diagnostics(_ text: String) -> [String] {
+        Support.parse(text).diagnostics
+    }
+
+    private static let prefix = "input.md:"
+    private static let suffix = " [frontmatter.syntax]"
+
+    @Test(arguments: [
+        ("{\"title\": \"Bad\",}", "1:16: error: front matter is not valid JSON: trailing comma before '}': JSON allows none after the last member"),
+        ("{\n  \"tags\": [\"a\", \"b\",\n  ]\n}", "2:20: error: front matter is not valid JSON: trailing comma before ']': JSON allows none after the last item"),
+        ("{\n  // a comment\n  \"title\": \"x\"\n}", "2:3: error: front matter is not valid JSON: comments are not allowed in JSON"),
+        ("{\"title\": \"x\" /* c */}", "1:15: error: front matter is not valid JSON: comments are not allowed in JSON"),
+        ("{\n  # c\n  \"title\": \"x\"\n}", "2:3: error: front matter is not valid JSON: comments are not allowed in JSON"),
+        ("{\"weight\": NaN}", "1:12: error: front matter is not valid JSON: 'NaN' is not a JSON number: JSON has no NaN or Infinity"),
+        ("{\"weight\": -Infinity}", "1:12: error: front matter is not valid JSON: '-Infinity' is not a JSON number: JSON has no NaN or Infinity"),
+        ("{\"weight\": Infinity}", "1:12: error: front matter is not valid JSON: 'Infinity' is not a JSON number: JSON has no NaN or Infinity"),
+        ("{\"weight\": 007}", "1:12: error: front matter is not valid JSON: '007' is not a JSON number: no leading zeros"),
+        ("{\"weight\": -01}", "1:12: error: front matter is not valid JSON: '-01' is not a JSON number: no leading zeros"),
+        ("{\"weight\": +1}", "1:12: error: front matter is not valid JSON: '+1' is not a JSON number: no '+' before a number"),
+        ("{\"weight\": .5}", "1:12: error: front matter is not valid JSON: '.5' is not a JSON number: a digit must come before '.'"),
+        ("{\"weight\": 1.}", "1:12: error: front matter is not valid JSON: '1.' is not a JSON number: a digit must follow '.'"),
+        ("{\"weight\": 1e}", "1:12: error: front matter is not valid JSON: '1e' is not a JSON number: the exponent has no digits"),
+        ("{\"weight\": 0x1F}", "1:12: error: front matter is not valid JSON: '0x1F' is not a JSON number: no hexadecimal numbers"),
+        ("{\"title\": \"a\tb\"}", "1:13: error: front matter is not valid JSON: a tab (U+0009) inside a string: JSON needs it written as \\t"),
+        ("{\"title\": \"a\nb\"}", "1:13: error: front matter is not valid JSON: a line break (U+000A) inside a string: JSON needs it written as \\n"),
+        ("{\"title\": \"a\u{1}b\"}", "1:13: error: front matter is not valid JSON: control character U+0001 inside a string: JSON needs it written as \\u0001"),
+        ("{\"title\": \"a\\xb\"}", "1:13: error: front matter is not valid JSON: '\\x' is not a JSON escape (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"),
+        ("{\"title\": \"\\u12\"}", "1:12: error: front matter is not valid JSON: '\\u' must be followed by four hexadecimal digits"),
+        ("{\"draft\": True}", "1:11: error: front matter is not valid JSON: 'True' is not a JSON value: true, false and null are written in lower case"),
+        ("{\"title\": 'x'}", "1:11: error: front matter is not valid JSON: strings are written in double quotes, not single quotes"),
+        ("{\"title\":\u{A0}\"x\"}", "1:10: error: front matter is not valid JSON: a no-break space (U+00A0) is not whitespace in JSON"),
+        ("{\"title\": \"x\"\u{C}}", "1:14: error: front matter is not valid JSON: a form feed (U+000C) is not whitespace in JSON"),
+        ("{\"title\" \"x\"}", "1:10: error: front matter is not valid JSON: expected ':' after the key"),
+        ("{\"a\": 1,, \"b\": 2}", "1:9: error: front matter is not valid JSON: expected a key in double quotes"),
+        ("{\"tags\": [1,,2]}", "1:13: error: front matter is not valid JSON: expected a value, found ','"),
+        ("{\"tags\": [1 2]}", "1:13: error: front matter is not valid JSON: expected ',' before this value"),
+        ("{\"tags\": [1}", "1:12: error: front matter is not valid JSON: expected ',' or ']', found '}'"),
+    ])
+    func refusesWhatJSONDoesNotAllow(_ input: String, _ expected: String) {
+        #expect(diagnostics(input + "\nBody.\n") == [Self.prefix + expected + Self.suffix])
+    }
+
+    @Test func acceptsWhatJSONAllows() {
+        let parsed = Support.parse("""
+            {"title": "\\u00e4 \\" \\\\ \\/ \\b\\f\\n\\r\\t", "weight": -0, "n": [0, -1.5e+3, 2E-2, 10],
+             "draft": false, "x": null, "nested": {"a": [[], {}]}, "del": "\u{7F}", "emoji": "😀"}
+            Body.
+            """)
+        #expect(parsed.diagnostics == [])
+        #expect(parsed.metadata.title == "ä \" \\ / \u{8}\u{C}\n\r\t")
     }
 }

@@ -84,7 +84,27 @@ import Testing
         defer { site.remove() }
         let result = site.build()
         #expect(result.formattedDiagnostics == [
-            "content/posts/b.md:3:6: error: page has the same URL '/same/' as content/posts/a.md; only the first is written [url.duplicate]",
+            "content/posts/b.md:3:6: error: url '/same/' gives this page the URL '/same/', which another page already has; page not written [url.duplicate]\n"
+                + "content/posts/a.md:3:6: note: '/same/' is the URL of this page",
         ])
+        #expect(result.text("same/index.html")?.contains("<h1") == true)
+        #expect(result.text("same/index.html")?.contains(">A<") == true)
+    }
+
+    /// A slug that takes the URL another page has from its file path: that page keeps it, the
+    /// error is on the slug, whatever the path order.
+    @Test func aSlugDoesNotTakeAnotherPagesURL() throws {
+        let site = try TestSite([
+            "content/posts/a.md": "---\ntitle: Claimer\nslug: z\n---\nclaims\n",
+            "content/posts/z.md": "---\ntitle: Owner\n---\nowns\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.formattedDiagnostics == [
+            "content/posts/a.md:3:7: error: slug 'z' gives this page the URL '/posts/z/', which another page already has; page not written [url.duplicate]\n"
+                + "content/posts/z.md: note: '/posts/z/' is the URL of this page",
+        ])
+        #expect(result.text("posts/z/index.html")?.contains("owns") == true)
+        #expect(result.text("posts/z/index.html")?.contains("claims") == false)
     }
 }
