@@ -27,8 +27,9 @@ struct RepairCommand: ParsableCommand {
               repair --write FILE…           in place; the original kept as FILE.orig
               repair --check FILE…           nothing written; exit status 1 if any changes
 
-            With --output-dir a relative FILE keeps its path below DIR, an absolute one just its \
-            name. --write replaces a file atomically and only when it needs a repair; it refuses to \
+            A folder stands for every .md, .markdown, .txt and .html file below it (hidden ones \
+            left out): `chronicle repair --check content` looks at a whole site. With --output-dir \
+            a relative FILE keeps its path below DIR, an absolute one just its name. --write replaces a file atomically and only when it needs a repair; it refuses to \
             overwrite an existing FILE.orig. Exit status: 0 when all went well, 1 when a file could \
             not be read or written (or, with --check, when any file would change).
 
@@ -39,11 +40,11 @@ struct RepairCommand: ParsableCommand {
               chronicle repair post.md > fixed.md
               chronicle repair --explain --check content/posts/*/index.*.md
               chronicle repair --write content/posts/2024/release/index.de.md
-              chronicle repair --output-dir repaired content/**/*.md
+              chronicle repair --output-dir repaired content
             """
     )
 
-    @Argument(help: ArgumentHelp("The files to repair.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The files to repair; a folder stands for the Markdown, text and HTML files below it.", valueName: "FILE"))
     var files: [String]
 
     @Flag(name: .long, help: "Repair the files in place, keeping each original as FILE.orig. Files that need no repair are left untouched.")

@@ -65,18 +65,46 @@ struct RepairFiles {
             RepairFiles.siblingPaths(of: paths[item]).filter { !given.contains($0) }.compactMap { RepairFiles.read($0)?.text }
         }
         let results = batch.run(items)
-        // 3. Write them.
-        var output = Data()
-        for (index, result) in zip(readable, results) {
-            let changed = result.changed || inputs[index].isNotUTF8
-            if changed { outcome.changedFiles += 1 }
-            if explain { diagnostics += result.diagnostics }
-            if let problem = write(result.text, changed: changed, path: files[index], output: &output) {
-                outcome.failed = true
-                diagnostics.append(problem)
+        // 3. Write them: the folders first (once each), then the files on all cores.
+        let changed = zip(readable, results).map { index, result in result.changed || inputs[index].isNotUTF8 }
+        outcome.changedFiles = changed.filter { $0 }.count
+        if explain { diagnostics += results.flatMap(\.diagnostics) }
+        var problems: [Diagnostic?] = []
+        switch mode {
+        case .check:
+            break
+        case .standardOutput:
+            var output = Data()
+            for result in results { output.append(contentsOf: result.text.utf8) }
+            FileHandle.standardOutput.write(output)
+        case .outputDir(let directory):
+            let targets = readable.map { RepairFiles.outputPath(for: files[$0], in: directory) }
+            var failedFolders: [String: Diagnostic] = [:]
+            for folder in Set(targets.map(RepairFiles.folder(of:))).sorted() where !folder.isEmpty {
+                if let error = RepairFiles.makeFolder(folder) {
+                    failedFolders[folder] = Diagnostic(
+                        .error, code: "repair.write", message: "cannot create the folder '\(folder)': \(error)",
+                        location: SourceLocation(path: folder))
+                }
+            }
+            let folderFailures = failedFolders
+            problems = ParallelMap.map(Array(targets.indices)) { item in
+                if let failure = folderFailures[RepairFiles.folder(of: targets[item])] { return failure }
+                guard let error = RepairFiles.writeFile(Array(results[item].text.utf8), to: targets[item]) else { return nil }
+                return Diagnostic(.error, code: "repair.write", message: "cannot write: \(error)", location: SourceLocation(path: targets[item]))
+            }
+        case .inPlace:
+            problems = ParallelMap.map(Array(paths.indices)) { item in
+                guard changed[item] else { return nil }
+                let path = paths[item]
+                guard let error = RepairFiles.replaceKeepingOriginal(path, with: Array(results[item].text.utf8)) else { return nil }
+                return Diagnostic(.error, code: "repair.write", message: error, location: SourceLocation(path: path))
             }
         }
-        if mode == .standardOutput { FileHandle.standardOutput.write(output) }
+        for case let problem? in Set(problems) {
+            outcome.failed = true
+            diagnostics.append(problem)
+        }
         DiagnosticPrinter(showNotes: true).print(diagnostics)
         if mode == .check && !explain {
             var listing = ""
@@ -103,37 +131,6 @@ struct RepairFiles {
             targets[target] = file
         }
         return nil
-    }
-
-    /// Writes one file's text as the mode says (standard output: appended to `output`); a
-    /// failure is an error diagnostic.
-    private func write(_ text: String, changed: Bool, path: String, output: inout Data) -> Diagnostic? {
-        func failure(_ message: String, at location: String) -> Diagnostic {
-            Diagnostic(.error, code: "repair.write", message: message, location: SourceLocation(path: location))
-        }
-        switch mode {
-        case .check:
-            return nil
-        case .standardOutput:
-            output.append(contentsOf: text.utf8)
-            return nil
-        case .outputDir(let directory):
-            let target = RepairFiles.outputPath(for: path, in: directory)
-            let folder = RepairFiles.folder(of: target)
-            if !folder.isEmpty, let error = RepairFiles.makeFolder(folder) {
-                return failure("cannot create the folder '\(folder)': \(error)", at: target)
-            }
-            if let error = RepairFiles.writeFile(Array(text.utf8), to: target) {
-                return failure("cannot write: \(error)", at: target)
-            }
-            return nil
-        case .inPlace:
-            guard changed else { return nil }
-            if let error = RepairFiles.replaceKeepingOriginal(path, with: Array(text.utf8)) {
-                return failure(error, at: path)
-            }
-            return nil
-        }
     }
 
     /// Writes `text` to standard error as it is.

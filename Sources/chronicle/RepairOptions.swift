@@ -30,9 +30,18 @@ struct RepairOptions: Equatable {
             references.append(input.text)
         }
         let mode: RepairFiles.Mode = check ? .check : write ? .inPlace : outputDir.map { .outputDir($0) } ?? .standardOutput
+        let (expanded, problems) = RepairFiles.expandingFolders(files)
+        if !problems.isEmpty {
+            RepairFiles.printError(problems.joined())
+            throw ExitCode.failure
+        }
         var unique: [String] = []
         var seen = Set<String>()
-        for file in files where seen.insert(file).inserted { unique.append(file) }
+        for file in expanded where seen.insert(file).inserted { unique.append(file) }
+        if unique.count > 1 && mode == .standardOutput {
+            throw ValidationError("'\(files[0])' holds several files: they need --write (repair in place) or "
+                + "--output-dir DIR (or --check); only a single FILE is printed to standard output.")
+        }
         let outcome = RepairFiles(files: unique, mode: mode, explain: explain, references: references).run()
         if outcome.failed { throw ExitCode.failure }
         if check && outcome.changedFiles > 0 { throw ExitCode(1) }

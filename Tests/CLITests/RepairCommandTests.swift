@@ -374,14 +374,29 @@ import TestSupport
         #expect(!exists(folder, "out/missing.md"))
     }
 
-    @Test("A folder given as FILE is named as a folder, not with a stray system error")
-    func folderAsFileIsExplained() throws {
+    @Test("A folder stands for the text files below it, hidden ones and other files left out")
+    func folderStandsForItsTextFiles() throws {
         let folder = try ChronicleProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try ChronicleProcess.write(["sub/a.md": Self.cleanText], into: folder)
-        let run = try ChronicleProcess.run(["repair", "--check", "sub"], in: folder)
-        #expect(run.status == 1)
-        #expect(run.stderr == "sub: error: cannot read file: it is a folder; name the files in it [source.unreadable]\n")
+        let damaged = Mojibake.windows1252(Self.greeting)
+        try ChronicleProcess.write([
+            "sub/a.md": Self.cleanText, "sub/deep/b.md": damaged, "sub/deep/c.txt": damaged,
+            "sub/.hidden/d.md": damaged, "sub/.e.md": damaged, "sub/notes.rst": damaged, "empty/x.png": "not text",
+        ], into: folder)
+        let check = try ChronicleProcess.run(["repair", "--check", "sub"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.stderr == "sub/deep/b.md: would be repaired\nsub/deep/c.txt: would be repaired\n")
+        let written = try ChronicleProcess.run(["repair", "--output-dir", "out", "sub/"], in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try snapshot(folder.appending(path: "out")).keys.sorted() == ["sub/a.md", "sub/deep/b.md", "sub/deep/c.txt"])
+        #expect(try bytes(folder, "out/sub/deep/b.md") == Array(Self.greeting.utf8))
+        #expect(try bytes(folder, "out/sub/a.md") == Array(Self.cleanText.utf8))
+        let printed = try ChronicleProcess.run(["repair", "sub"], in: folder)
+        #expect(printed.status == 64)
+        #expect(printed.stderr.contains("'sub' holds several files"), "\(printed.stderr)")
+        let empty = try ChronicleProcess.run(["repair", "--check", "empty"], in: folder)
+        #expect(empty.status == 1)
+        #expect(empty.stderr == "empty: error: no Markdown, text or HTML files in this folder\n")
     }
 
     @Test("--write refuses to replace a symbolic link (the file it points to would stay damaged)")
