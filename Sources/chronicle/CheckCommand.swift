@@ -80,6 +80,8 @@ struct CheckReport: Encodable {
         var path: String
         var line: Int?
         var column: Int?
+        /// Related places (the other page of a URL clash), as the text format prints them.
+        var notes: [Note]
 
         init(_ diagnostic: Diagnostic) {
             severity = diagnostic.severity.rawValue
@@ -88,6 +90,21 @@ struct CheckReport: Encodable {
             path = diagnostic.location.path
             line = diagnostic.location.line
             column = diagnostic.location.column
+            notes = diagnostic.notes.map(Note.init)
+        }
+    }
+
+    struct Note: Encodable {
+        var message: String
+        var path: String
+        var line: Int?
+        var column: Int?
+
+        init(_ note: Diagnostic.Note) {
+            message = note.message
+            path = note.location.path
+            line = note.location.line
+            column = note.location.column
         }
     }
 }

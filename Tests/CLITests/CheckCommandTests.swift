@@ -53,6 +53,29 @@ import Testing
         #expect(items.first?["line"] as? Int == 4)
     }
 
+    @Test("JSON carries a diagnostic's notes: the page a clashing slug takes its URL from")
+    func jsonCarriesNotes() throws {
+        let site = try ChronicleProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try ChronicleProcess.write([
+            "config.toml": Self.config,
+            "content/posts/a.md": "---\ntitle: A\nslug: b\n---\nText\n",
+            "content/posts/b.md": "---\ntitle: B\n---\nText\n",
+        ], into: site)
+        let run = try ChronicleProcess.run(["check", "--source", site.path, "--format", "json"])
+        #expect(run.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let items = try #require(json["diagnostics"] as? [[String: Any]])
+        let clash = try #require(items.first { $0["severity"] as? String == "error" }, "\(run.stdout)")
+        #expect(clash["path"] as? String == "content/posts/a.md")
+        #expect(clash["line"] as? Int == 3)
+        let notes = try #require(clash["notes"] as? [[String: Any]], "\(run.stdout)")
+        #expect(notes.count == 1)
+        #expect(notes.first?["path"] as? String == "content/posts/b.md")
+        let text = try ChronicleProcess.run(["check", "--source", site.path])
+        #expect(text.stderr.contains("content/posts/b.md: note: "), "\(text.stderr)")
+    }
+
     @Test func findsNothingBrokenInTheRealBlogExceptItsMissingTheme() throws {
         let blog = ChronicleProcess.repoRoot.deletingLastPathComponent().appending(path: "shared/corpus/hugo-blog")
         let run = try ChronicleProcess.run(["check", "--source", blog.path])
