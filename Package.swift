@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ContentParsing", targets: ["ContentParsing"]),
         .library(name: "MarkdownRendering", targets: ["MarkdownRendering"]),
         .library(name: "TextRepair", targets: ["TextRepair"]),
+        .library(name: "RepairWorkflow", targets: ["RepairWorkflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -41,6 +41,7 @@ let package = Package(
                 "FuzzSupport",
                 .product(name: "SiteCore", package: "Chronicle"),
                 .product(name: "TextRepair", package: "Chronicle"),
+                .product(name: "RepairWorkflow", package: "Chronicle"),
             ]
         ),
         .executableTarget(

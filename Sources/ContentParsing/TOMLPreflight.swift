@@ -5,9 +5,17 @@ import Foundation
 /// a table header whose first key starts with a character a key cannot start with (`[ä]`,
 /// `[.a]`, `[#]`) or that has no name at all (`[` alone on its line), and a date-time whose
 /// time is incomplete (`2024-01-17Tx1:19`, `2024-01-17T11:x`, `…02+,`). Lines inside multi-line strings and
-/// arrays are left alone. Found by `make fuzz` (FuzzFrontMatter).
+/// arrays are left alone; a byte order mark before the first line is skipped, as toml++ skips it.
+/// Found by `make fuzz` (FuzzFrontMatter).
 enum TOMLPreflight {
     static func check(_ text: String) -> StructuredDataError? {
+        // toml++ skips a byte order mark at the start, so what follows it is the first line.
+        if text.hasPrefix("\u{FEFF}"), var problem = check(String(text.dropFirst())) {
+            if problem.line == 1 { problem.column += 1 }
+            return problem
+        } else if text.hasPrefix("\u{FEFF}") {
+            return nil
+        }
         var inMultilineString = false
         var arrayDepth = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

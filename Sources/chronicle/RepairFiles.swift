@@ -59,8 +59,8 @@ struct RepairFiles {
         }
         // 2. Repair them as one batch. Translations outside the run are read from their folders
         //    only for files that need guesses.
-        let given = Set(readable.map { files[$0] })
         let paths = readable.map { files[$0] }
+        let given = Set(paths)
         let batch = RepairBatch(describe: explain, references: references) { item in
             RepairFiles.siblingPaths(of: paths[item]).filter { !given.contains($0) }.compactMap { RepairFiles.read($0)?.text }
         }
@@ -108,8 +108,8 @@ struct RepairFiles {
         DiagnosticPrinter(showNotes: true).print(diagnostics)
         if mode == .check && !explain {
             var listing = ""
-            for (index, result) in zip(readable, results) where result.changed || inputs[index].isNotUTF8 {
-                listing += "\(files[index]): would be repaired\n"
+            for (item, path) in paths.enumerated() where changed[item] {
+                listing += "\(path): would be repaired\n"
             }
             RepairFiles.printError(listing)
         }

@@ -31,6 +31,15 @@ import Testing
         #expect(errors.first?.location.line == 3)
     }
 
+    /// toml++ skips a byte order mark at the start of the TOML, so a bad table header right after
+    /// one aborted the process too; found as `+++\n\u{FEFF}[!ti&atle]\n…`.
+    @Test(arguments: ["\u{FEFF}[!title]", "\u{FEFF}[ä]", "\u{FEFF}["])
+    func reportsTOMLTableHeaderAfterAByteOrderMark(header: String) {
+        let errors = frontMatterErrors("+++\n\(header)\ntitle = \"x\"\n+++\nBody\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 2)
+    }
+
     /// The neighbours of those inputs that toml++ does report as errors: they must stay errors.
     @Test(arguments: [
         "[pärams]", "[a.ä]", "[a ä]", "ä = 1", "d = 2024-01-17 x1:19:02", "d = 2024-01-17Tx",

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import RepairWorkflow
 import SiteCore
 import TextRepair
 
@@ -9,7 +10,10 @@ import TextRepair
 ///
 /// Invariants (DESIGN.md §7): repair never adds or removes a line break, and text that cannot be
 /// mojibake (ASCII, CJK, Hangul, emoji only) comes back unchanged. Every repair points at a line
-/// of the text. Deferring guesses and a vocabulary change nothing but guesses.
+/// of the text. Deferring guesses and a vocabulary change nothing but guesses. The build's and
+/// `chronicle repair`'s workflow (`RepairBatch`, the text and its reference as translations of one
+/// page) keeps the line breaks too, points its diagnostics into the text, and makes the same text
+/// whether it describes the repairs or not.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let (decoded, _) = SourceFile.decode(fuzzData(data, size))
@@ -38,6 +42,19 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let ranked = TextRepairer.repair(text, vocabulary: vocabulary)
         check(text, ranked)
         if !alone.guessed { fuzzRequire(ranked.text == alone.text, "a vocabulary changed a text that needs no guess") }
+    }
+    let items = ([text] + reference).enumerated().map { RepairBatch.Item(path: "p\($0.offset).md", text: $0.element, group: "p") }
+    let described = RepairBatch(jobs: 1).run(items)
+    let plain = RepairBatch(jobs: 1, describe: false).run(items)
+    for (index, item) in items.enumerated() {
+        fuzzRequire(newlines(described[index].text) == newlines(item.text), "the batch changed the number of line breaks")
+        fuzzRequire(described[index].text == plain[index].text, "the batch's text depends on describing it")
+        fuzzRequire(described[index].changed == (described[index].text != item.text), "changed does not say whether the text changed")
+        for diagnostic in described[index].diagnostics {
+            fuzzRequire(diagnostic.location.path == item.path, "a diagnostic names another file")
+            fuzzRequire((diagnostic.location.line ?? 0) >= 1 && (diagnostic.location.line ?? 0) <= newlines(item.text) + 1,
+                        "a diagnostic points outside the text")
+        }
     }
     return 0
 }
