@@ -26,7 +26,7 @@ enum TOMLPreflight {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
             if delimiters > 0 { continue }
-            let isHeader = arrayDepth == 0 && line.drop { $0 == " " || $0 == "\t" }.hasPrefix("[")
+            let isHeader = arrayDepth == 0 && line.unicodeScalars.drop { $0 == " " || $0 == "\t" }.first == "["
             if isHeader, let problem = tableHeaderProblem(line) {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
@@ -43,18 +43,21 @@ enum TOMLPreflight {
         }
     }
 
+    /// On Unicode scalars, as toml++ reads them: as Characters, `[` and a combining mark after
+    /// it are one character, and the header would go unseen.
     private static func tableHeaderProblem(_ line: Substring) -> (message: String, column: Int)? {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.hasPrefix("[") else { return nil }
+        let scalars = line.unicodeScalars
+        let trimmed = scalars.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "[" else { return nil }
         var opened = trimmed.dropFirst()
         if opened.first == "[" { opened = opened.dropFirst() }  // `[[array.of.tables]]`, no more
         let afterBrackets = opened.drop { $0 == " " || $0 == "\t" }
-        let column = line.distance(from: line.startIndex, to: afterBrackets.startIndex) + 1
+        let column = scalars.distance(from: scalars.startIndex, to: afterBrackets.startIndex) + 1
         guard let first = afterBrackets.first else { return ("a table header needs a name", column) }
-        let isKeyStart = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")
+        let isKeyStart = first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "-")
             || first == "\"" || first == "'"
         if isKeyStart { return nil }
-        return ("a table name cannot start with '\(first)' (use letters, digits, '_', '-', or quotes)", column)
+        return ("a table name cannot start with '\(first.escaped(asASCII: false))' (use letters, digits, '_', '-', or quotes)", column)
     }
 
     /// A date at the start of a value, followed by `T`/`t` or a space and a digit (so toml++ reads
