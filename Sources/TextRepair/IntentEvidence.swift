@@ -1,0 +1,209 @@
+/// Evidence that the mojibake in a paragraph is there on purpose: quoted, shown or discussed, as
+/// in a FAQ about broken quotes, an encoding tutorial or a quoted mail whose subject arrived
+/// damaged. Such a paragraph must come out byte for byte, with its words reported as possible
+/// repairs that say why.
+///
+/// The rule. A word the repair would change (a changed run widened to its word, as reported) is
+/// *discussed* when
+/// 1. code elsewhere in the file shows it as a sample (see `CodeSamples`): the word itself, or,
+///    where its damaged runs stand for marks rather than letters (quotes, dashes around a word),
+///    each of those runs: "quoted in code elsewhere in this file";
+/// 2. the same words appear correctly encoded in the file: the repaired word with up to two tokens
+///    on either side, within its line and at least three tokens in all, or the repaired
+///    quotation it stands in (two tokens at least), occurs intact elsewhere (see `TokenText`),
+///    and the file speaks about encodings (see `EncodingTalk`): a text shows
+///    the same words damaged and correct in order to talk about the damage, while a repeated
+///    phrase in a text that never mentions encodings is as likely a copy damaged on its way (a
+///    front-matter description repeating the first sentence): "the same words appear correctly
+///    encoded in this file";
+/// 3. it stands inside quotation marks (ASCII double or single quotes on its line, not the quotes
+///    of a YAML value; a code span) or alone in a table cell, and its paragraph or the one right
+///    before or after it has words about encodings: "quoted next to words about encodings".
+///
+/// Against this weighs the evidence of real damage. A paragraph is left alone only when every
+/// changed word in it is discussed (in a paragraph with mojibake outside code and quotes, a word
+/// inside code or quotes counts as shown on purpose); one damaged word without evidence makes
+/// the whole paragraph damage, quotes and all. And when the file is damaged consistently, that is
+/// when some paragraph is damaged without evidence and no paragraph holds correct non-ASCII text,
+/// the quotes and the talk about encodings are damaged text like the rest, and every paragraph is
+/// repaired. Mojibake only inside code or quotes without such evidence keeps the older rule: it is
+/// repaired only when some paragraph of the file is damaged without evidence.
+///
+/// `RepairEngine` asks only about paragraphs it is about to repair, so correct text never pays for
+/// the rule, and the file-level facts (code samples, tokens, talk) are computed once, when first
+/// needed.
+final class IntentEvidence {
+    static let inCode = "quoted in code elsewhere in this file"
+    static let correctElsewhere = "the same words appear correctly encoded in this file"
+    static let besideTalk = "quoted next to words about encodings"
+    static let quoted = "shown inside code or quotation marks"
+    static let quotedOnly = "shown only inside code or quotation marks"
+
+    private let bytes: [UInt8]
+    private let layout: TextLayout
+    private let correctUnits: [Bool]
+    private lazy var samples = CodeSamples(bytes: bytes, layout: layout, correctUnits: correctUnits)
+    private lazy var fileTalks = EncodingTalk.mentions(bytes, 0..<bytes.count)
+    private lazy var tokens = TokenText(bytes)
+    private var runBuffer: [LineRun] = []
+
+    /// `correctUnits`: for each unit of `layout`, whether it holds correct non-ASCII text.
+    init(bytes: [UInt8], layout: TextLayout, correctUnits: [Bool]) {
+        self.bytes = bytes
+        self.layout = layout
+        self.correctUnits = correctUnits
+    }
+
+    /// For each line of `unit` and each of its changed words (in the order of
+    /// `RepairDescriber.spans`), why the word is shown on purpose, or nil. `quotedCounts`: a word
+    /// inside code or quotes counts as shown on purpose by itself (in a paragraph that also has
+    /// mojibake outside them).
+    func reasons(
+        unit: Range<Int>, text: RepairEngine.UnitText, guesses: [Int: [Int: RunGuess]], quotedCounts: Bool
+    ) -> [[String?]] {
+        var unitTalks: Bool? = nil
+        var result: [[String?]] = []
+        for (offset, lineIndex) in unit.enumerated() {
+            let line = layout.lines[lineIndex]
+            let finalLine = text.lines[offset]
+            guard !text.bytes[finalLine].elementsEqual(bytes[line]),
+                  let spans = RepairDescriber.spans(
+                    original: bytes, line: line, final: text.bytes, finalLine: finalLine,
+                    guesses: guesses[offset] ?? [:])
+            else {
+                result.append([])
+                continue
+            }
+            UnitScanner.runs(in: bytes, line: line, inCodeBlock: layout.inCodeBlock[lineIndex], into: &runBuffer)
+            let beforeRuns = RepairDescriber.runs(bytes, line)
+            let afterRuns = RepairDescriber.runs(text.bytes, finalLine)
+            // A word whose damaged runs all stand for marks (quotes, dashes: „Hallo“), each shown
+            // in code: the marks are the sample, not the word.
+            func marksShown(_ span: RepairDescriber.Span) -> Bool {
+                (span.firstRun...span.lastRun).allSatisfy { run in
+                    !IntentEvidence.holdsLetter(text.bytes, afterRuns[run])
+                        && samples.containsElsewhere(bytes, beforeRuns[run])
+                }
+            }
+            // Where an ASCII position of the line (the skeleton both share) lies in the repair.
+            func finalIndex(_ index: Int) -> Int {
+                var result = index - line.lowerBound + finalLine.lowerBound
+                for (before, after) in zip(beforeRuns, afterRuns) where before.upperBound <= index {
+                    result += after.count - before.count
+                }
+                return result
+            }
+            var lineReasons: [String?] = []
+            for span in spans {
+                let runs = runBuffer.filter { span.original.contains($0.range.lowerBound) }
+                let allQuoted = !runs.isEmpty && runs.allSatisfy(\.quoted)
+                let quotation = allQuoted ? nil : self.quotation(around: span.original, line: line)
+                if samples.containsElsewhere(bytes, span.original) || marksShown(span) {
+                    lineReasons.append(IntentEvidence.inCode)
+                } else if fileTalks && (appearsCorrectly(span.final, in: text.bytes, line: finalLine)
+                    || quotation.map({ appearsCorrectly(quoted: finalIndex($0.lowerBound)..<finalIndex($0.upperBound), in: text.bytes) }) == true) {
+                    lineReasons.append(IntentEvidence.correctElsewhere)
+                } else if allQuoted || quotation != nil || inTableCell(span.original, line: line) {
+                    if unitTalks == nil { unitTalks = EncodingTalk.mentions(bytes, neighbourhood(of: unit)) }
+                    if unitTalks == true {
+                        lineReasons.append(IntentEvidence.besideTalk)
+                    } else {
+                        lineReasons.append(quotedCounts && allQuoted ? IntentEvidence.quoted : nil)
+                    }
+                } else {
+                    lineReasons.append(nil)
+                }
+            }
+            result.append(lineReasons)
+        }
+        return result
+    }
+
+    /// Whether `bytes[range]` (valid UTF-8) holds a letter or digit.
+    static func holdsLetter(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        String(decoding: bytes[range], as: UTF8.self).unicodeScalars.contains {
+            ScalarTraits.isLetterOrDigit($0.value)
+        }
+    }
+
+    /// Whether the repaired word at `span` of `final[line]`, with up to two tokens on either side
+    /// (three tokens at least), occurs in the file as it stands.
+    private func appearsCorrectly(_ span: Range<Int>, in final: [UInt8], line: Range<Int>) -> Bool {
+        let lineTokens = TokenText.tokens(final, line)
+        guard let first = lineTokens.firstIndex(where: { $0.overlaps(span) }),
+              let last = lineTokens.lastIndex(where: { $0.overlaps(span) }) else { return false }
+        let window = max(0, first - 2)...min(lineTokens.count - 1, last + 2)
+        guard window.count >= 3 else { return false }
+        return tokens.contains(window.map { final[lineTokens[$0]] })
+    }
+
+    /// Whether the repaired quotation `final[content]` (two tokens at least) occurs in the file
+    /// as it stands.
+    private func appearsCorrectly(quoted content: Range<Int>, in final: [UInt8]) -> Bool {
+        let quoted = TokenText.tokens(final, content)
+        return quoted.count >= 2 && tokens.contains(quoted.map { final[$0] })
+    }
+
+    /// The content of the quotation `range` of a line stands in: between double quotes (an odd
+    /// number before it, one after it) or between single quotes that open and close a quotation
+    /// (not apostrophes). The quotes around the whole value of a `key: "value"` line are YAML
+    /// syntax, not a quotation.
+    private func quotation(around range: Range<Int>, line fullLine: Range<Int>) -> Range<Int>? {
+        let line = IntentEvidence.valueScope(bytes, fullLine)
+        guard line.lowerBound <= range.lowerBound && range.upperBound <= line.upperBound else { return nil }
+        let before = line.lowerBound..<range.lowerBound
+        let after = range.upperBound..<line.upperBound
+        if before.lazy.filter({ self.bytes[$0] == 0x22 }).count % 2 == 1,
+           let open = before.last(where: { bytes[$0] == 0x22 }), let close = after.first(where: { bytes[$0] == 0x22 }) {
+            return (open + 1)..<close
+        }
+        func isWord(_ index: Int) -> Bool {
+            index >= line.lowerBound && index < line.upperBound && CodeSamples.isWordByte(bytes[index])
+        }
+        guard let open = before.last(where: { bytes[$0] == 0x27 && !isWord($0 - 1) }),
+              let close = after.first(where: { bytes[$0] == 0x27 && !isWord($0 + 1) }) else { return nil }
+        return (open + 1)..<close
+    }
+
+    /// The line without `key: "` and the closing quote when it is a YAML field with a quoted value.
+    static func valueScope(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int> {
+        var index = line.lowerBound
+        while index < line.upperBound && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        let keyStart = index
+        while index < line.upperBound && (RepairEngine.isASCIIWordByte(bytes[index]) || bytes[index] == 0x5F || bytes[index] == 0x2D) {
+            index += 1
+        }
+        guard index > keyStart, index < line.upperBound, bytes[index] == 0x3A else { return line }
+        index += 1
+        while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
+        var end = line.upperBound
+        while end > index && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D) { end -= 1 }
+        guard end - index >= 2, bytes[index] == 0x22, bytes[end - 1] == 0x22 else { return line }
+        return (index + 1)..<(end - 1)
+    }
+
+    /// Whether `range` fills a table cell: only spaces between it and a `|` on either side.
+    private func inTableCell(_ range: Range<Int>, line: Range<Int>) -> Bool {
+        var left = range.lowerBound - 1
+        while left >= line.lowerBound && bytes[left] == 0x20 { left -= 1 }
+        var right = range.upperBound
+        while right < line.upperBound && bytes[right] == 0x20 { right += 1 }
+        return left >= line.lowerBound && bytes[left] == 0x7C && right < line.upperBound && bytes[right] == 0x7C
+    }
+
+    /// The bytes of a unit and of the paragraphs right before and after it (a heading, the
+    /// sentence that introduces a quote).
+    private func neighbourhood(of unit: Range<Int>) -> Range<Int> {
+        let lines = layout.lines
+        func isBlank(_ index: Int) -> Bool {
+            bytes[lines[index]].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        }
+        var first = unit.lowerBound
+        while first > 0 && isBlank(first - 1) { first -= 1 }
+        while first > 0 && !isBlank(first - 1) { first -= 1 }
+        var last = unit.upperBound - 1
+        while last + 1 < lines.count && isBlank(last + 1) { last += 1 }
+        while last + 1 < lines.count && !isBlank(last + 1) { last += 1 }
+        return lines[first].lowerBound..<lines[last].upperBound
+    }
+}

@@ -1,0 +1,186 @@
+import Testing
+import TextRepair
+
+/// Mojibake shown on purpose (quoted, discussed, put beside its correct form) stays byte for byte
+/// and is reported as a possible repair with its reason; damage that merely looks similar (a
+/// damaged post that mentions encodings, a damaged paragraph pasted into a correct post, damaged
+/// quotes in a damaged paragraph) is still repaired. Every sample and every damaged text is made
+/// from correct text with `Misread`.
+@Suite("Intentional mojibake")
+struct IntentionalMojibakeTests {
+    /// Windows-1252 once, C1 controls for undefined bytes.
+    static func m(_ text: String) -> String { Misread.text(text) }
+
+    static let inCode = "quoted in code elsewhere in this file"
+    static let correctElsewhere = "the same words appear correctly encoded in this file"
+    static let besideTalk = "quoted next to words about encodings"
+
+    /// A possible repair expected at `line`:`column` (1-based, in Characters) with `reason`.
+    struct Note: Sendable, CustomStringConvertible {
+        var line: Int
+        var column: Int
+        var reason: String
+        var description: String { "\(line):\(column) \(reason)" }
+    }
+
+    struct Clean: Sendable, CustomTestStringConvertible {
+        var name: String
+        var text: String
+        /// Where the rule fires; empty when the text is left alone for other reasons (correct
+        /// characters beside the samples).
+        var notes: [Note] = []
+        var testDescription: String { name }
+    }
+
+    static let clean: [Clean] = [
+        Clean(name: "English FAQ heading quoting broken curly quotes, code spans further down", text: """
+            # FAQ
+
+            ## Why do I see \(m("“")) and \(m("”")) instead of quotes?
+
+            Your editor saved the file as UTF-8, but the server sends it as Windows-1252.
+            Search your files for `\(m("“"))` and `\(m("”"))` and replace them with “ and ”.
+            """, notes: [Note(line: 3, column: 17, reason: inCode), Note(line: 3, column: 25, reason: inCode)]),
+        Clean(name: "English FAQ in plain ASCII apart from the samples", text: """
+            ## What does \(m("’")) mean in my export?
+
+            It is a right single quote read the wrong way. Replace `\(m("’"))` with an apostrophe.
+            """, notes: [Note(line: 1, column: 14, reason: inCode)]),
+        Clean(name: "German FAQ heading with broken low quotes, code span below", text: """
+            ## Warum stehen in meinen Mails \(m("„")) und \(m("“"))?
+
+            Der Zeichensatz stimmt nicht: `\(m("„"))` ist ein „ und `\(m("“"))` ein “, gelesen als Windows-1252.
+            """, notes: [Note(line: 1, column: 33, reason: inCode), Note(line: 1, column: 41, reason: inCode)]),
+        Clean(name: "FAQ heading with damaged quotes around a word, the marks shown in code", text: """
+            ## Why does my page say \(m("“"))Hello\(m("”"))?
+
+            `\(m("“"))` and `\(m("”"))` are curly quotes read as Windows-1252: “Hello” was meant.
+            """, notes: [Note(line: 1, column: 25, reason: inCode)]),
+        Clean(name: "German support mail quoted with its damaged subject, written correctly below", text: """
+            Letzte Woche schrieb uns eine Kundin, ihre Bestätigung sehe seltsam aus:
+
+            > Betreff: Ihre Bestellung \(m("über")) 3 Artikel
+            > Datum: 04.03.2024
+            > Hallo, so kam die Mail bei mir an.
+
+            Ihr Mailprogramm hat die UTF-8-Bytes als Windows-1252 gelesen. Richtig heißt der
+            Betreff natürlich „Ihre Bestellung über 3 Artikel“.
+            """, notes: [Note(line: 3, column: 28, reason: correctElsewhere)]),
+        Clean(name: "English support mail quoted with its damaged subject, written correctly below", text: """
+            A customer forwarded this to us:
+
+            > Subject: Your order from \(m("Zürich")) is on its way
+            > From: shop@example.com
+
+            The shop sent UTF-8, the mail client assumed Windows-1252. The subject was meant to be
+            “Your order from Zürich is on its way”.
+            """, notes: [Note(line: 3, column: 28, reason: correctElsewhere)]),
+        Clean(name: "Blog post quoting a damaged sentence and the sentence it should have been", text: """
+            # The Windows-1252 mix-up
+
+            Our newsletter went out with this line:
+
+            > \(m("Don’t forget: the café opens at 9."))
+
+            It should have said: Don’t forget: the café opens at 9. The encoding header was missing.
+            """, notes: [Note(line: 5, column: 3, reason: correctElsewhere), Note(line: 5, column: 23, reason: correctElsewhere)]),
+        Clean(name: "English tutorial: a word in double quotes beside the encoding names", text: """
+            When UTF-8 text is decoded as Windows-1252, the word "\(m("Straße"))" is what you get.
+            """, notes: [Note(line: 1, column: 55, reason: besideTalk)]),
+        Clean(name: "German tutorial: a word in double quotes beside 'Kodierung'", text: """
+            Mit der falschen Kodierung gelesen, wird aus dem Wort "\(m("Käse"))" ein Zeichensalat.
+            """, notes: [Note(line: 1, column: 56, reason: besideTalk)]),
+        Clean(name: "German log line in single quotes beside 'Zeichensatz'", text: """
+            Im Protokoll stand 'Fehler in \(m("Größe")) 3' und der Zeichensatz war falsch gesetzt.
+            """, notes: [Note(line: 1, column: 31, reason: besideTalk)]),
+        Clean(name: "Damage applied twice, quoted in a tutorial", text: """
+            Run twice through Windows-1252, "\(Misread.text("naïve", times: 2))" gets even longer.
+            """, notes: [Note(line: 1, column: 34, reason: besideTalk)]),
+        Clean(name: "English changelog mentioning a fixed mojibake bug", text: """
+            ## 2.4.1
+
+            - Fixed: product names such as "\(m("Crème brûlée"))" showed up with broken encoding in RSS feeds.
+            - Fixed: the sitemap lists drafts.
+            """, notes: [Note(line: 3, column: 33, reason: besideTalk), Note(line: 3, column: 40, reason: besideTalk)]),
+        Clean(name: "German changelog mentioning broken umlauts", text: """
+            ## Version 3.1
+
+            * Behoben: Titel wie "\(m("Übersicht"))" wurden nach dem Import angezeigt, die Umlaute kaputt.
+            * Neu: Suche im Archiv.
+            """, notes: [Note(line: 3, column: 23, reason: besideTalk)]),
+        Clean(name: "English table of wrong and right, the right column spelled out", text: """
+            | Shown as Windows-1252 | Meant (UTF-8) |
+            |-----------------------|---------------|
+            | \(m("é")) | e with acute accent |
+            | \(m("€")) | euro sign |
+            """, notes: [Note(line: 3, column: 3, reason: besideTalk), Note(line: 4, column: 3, reason: besideTalk)]),
+        Clean(name: "German table of UTF-8 bytes and what Windows-1252 makes of them", text: """
+            | Zeichen | UTF-8-Bytes | als Windows-1252 gelesen |
+            |---------|-------------|--------------------------|
+            | a-Umlaut | C3 A4 | \(m("ä")) |
+            | Eszett | C3 9F | \(m("ß")) |
+            """, notes: [Note(line: 3, column: 22, reason: besideTalk), Note(line: 4, column: 20, reason: besideTalk)]),
+        Clean(name: "Heading names the damage, SQL below repairs it", text: """
+            ## Cleaning up \(m("é")) in the database
+
+            ```sql
+            UPDATE products SET name = REPLACE(name, '\(m("é"))', 'é');
+            ```
+            """, notes: [Note(line: 1, column: 16, reason: inCode)]),
+        Clean(name: "German FAQ: what the euro sign turns into", text: """
+            ### Was bedeutet \(m("€")) auf meiner Rechnung?
+
+            Das ist das Eurozeichen mit falscher Kodierung: `\(m("€"))` steht für €.
+            """, notes: [Note(line: 1, column: 18, reason: inCode)]),
+        Clean(name: "Wrong and right in one table (correct text beside the samples)", text: """
+            | Wrong | Right |
+            |-------|-------|
+            | `\(m("é"))` | `é` |
+            | `\(m("€"))` | `€` |
+            """),
+        Clean(name: "German explainer with samples next to the correct letters", text: """
+            Wird „ä“ als Windows-1252 gelesen, steht da „\(m("ä"))“; aus „Grüße“ wird „\(m("Grüße"))“.
+            """),
+        Clean(name: "Stack trace in a code block, explained below", text: """
+            ```
+            ValueError: unknown name '\(m("Müller"))'
+            ```
+
+            The name was stored as Latin-1 although the column is UTF-8; it reads Müller, of course.
+            """),
+        Clean(name: "Mail header sample in a code block of an otherwise ASCII post", text: """
+            Here is the header as the client showed it:
+
+            ```
+            Subject: \(m("Grüße aus Köln"))
+            ```
+
+            The bytes are fine; the client ignored the charset.
+            """),
+        Clean(name: "German blog post about the Windows-1252 mix-up, quoting and correcting", text: """
+            ---
+            title: "Das Windows-1252-Durcheinander"
+            ---
+
+            In der Vorschau stand "\(m("Schöne Grüße"))" statt der erwarteten Worte.
+
+            Richtig wäre „Schöne Grüße“ gewesen: Die Datei war UTF-8, der Client las Windows-1252.
+            """, notes: [Note(line: 5, column: 24, reason: correctElsewhere), Note(line: 5, column: 32, reason: correctElsewhere)]),
+    ]
+
+    @Test("Leaves mojibake shown on purpose byte for byte", arguments: clean)
+    func leavesIntentionalMojibake(_ sample: Clean) {
+        let result = TextRepairer.repair(sample.text)
+        #expect(sameBytes(result.text, sample.text))
+        #expect(result.repairs.isEmpty)
+        #expect(!TextRepairer.repairedText(sample.text).changed)
+        #expect(!TextRepairer.repairedUTF8(Array(sample.text.utf8)).changed)
+        checkInvariants(input: sample.text, result: result)
+        let reported = result.possible.filter { $0.reason != nil }.map {
+            Note(line: $0.line, column: $0.column, reason: $0.reason!).description
+        }
+        for note in sample.notes {
+            #expect(reported.contains(note.description), "expected \(note), reported \(reported)")
+        }
+    }
+}
