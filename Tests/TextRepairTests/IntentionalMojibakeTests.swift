@@ -168,6 +168,169 @@ struct IntentionalMojibakeTests {
             """, notes: [Note(line: 5, column: 24, reason: correctElsewhere), Note(line: 5, column: 32, reason: correctElsewhere)]),
     ]
 
+    /// A text made of parts, each correct or misread.
+    struct Damaged: Sendable, CustomTestStringConvertible {
+        var name: String
+        var original: String
+        var damaged: String
+        var testDescription: String { name }
+
+        /// The whole text misread.
+        init(_ name: String, page: Misread.Page = .windows1252, dropUndefined: Bool = false, times: Int = 1,
+             _ text: String) {
+            self.name = name
+            original = text
+            damaged = Misread.text(text, as: page, dropUndefined: dropUndefined, times: times)
+        }
+
+        /// Only the parts marked `true` misread (Windows-1252), the others correct.
+        init(_ name: String, parts: [(String, Bool)]) {
+            self.name = name
+            original = parts.map(\.0).joined()
+            damaged = parts.map { $0.1 ? Misread.text($0.0) : $0.0 }.joined()
+        }
+    }
+
+    static let damaged: [Damaged] = [
+        Damaged("Whole German post read as Windows-1252 that mentions UTF-8 and Kodierung", """
+            ## Umstellung auf UTF-8
+
+            Seit März speichern wir alle Beiträge in UTF-8. Die alte Kodierung machte aus „Größe“
+            regelmäßig Unsinn – das ist jetzt vorbei.
+
+            Schöne Grüße, euer Team
+            """),
+        Damaged("Whole English post read as Windows-1252, a word in quotes next to 'encoding'", """
+            We finally fixed the encoding of the menu: "Crème brûlée" and "Café au lait" look right again.
+
+            Thanks to Zoë for the report – and sorry for the wait!
+            """),
+        Damaged("Whole post read as Latin-1 that explains its UTF-8 migration", page: .latin1, """
+            Die Datenbank läuft jetzt mit utf8mb4; vorher war der Zeichensatz latin1.
+            Für Emoji wie 🎉 heißt das: endlich keine Fragezeichen mehr.
+
+            Bei Fragen: „Kontakt“ im Menü.
+            """),
+        Damaged("Whole Czech post read as Windows-1250 that mentions UTF-8", page: .windows1250, """
+            Převedli jsme web na UTF-8. Kódování „windows-1250“ už nepoužíváme.
+
+            Příliš žluťoučký kůň úpěl ďábelské ódy – děkujeme za trpělivost.
+            """),
+        Damaged("Whole Turkish post read as Windows-1254 that mentions 'encoding'", page: .windows1254, """
+            Sitemizin encoding ayarını UTF-8 olarak değiştirdik: "Şükrü Bey" artık doğru görünüyor.
+
+            Ağaç dikme günü İstanbul’da yapılacak.
+            """),
+        Damaged("Whole post read as Mac Roman that mentions Unicode", page: .macRoman, """
+            Unicode-Unterstützung für „Straße“ und „Größe“ ist fertig.
+
+            Nächste Woche: Übersetzungen ins Dänische (Ærø, Ødegård).
+            """),
+        Damaged("Whole post damaged twice that mentions the encoding", times: 2, """
+            Die Kodierung war kaputt: "Grüße" kam doppelt falsch an.
+
+            Jetzt ist alles wieder schön.
+            """),
+        Damaged("Whole damaged post with a word in a code span and the same word in prose", """
+            Setze `Größe` auf 10. Die Größe gilt für alle Fenster.
+
+            Danach den Dienst neu starten – fertig.
+            """),
+        Damaged("Whole damaged FAQ, its code spans damaged like its prose", """
+            ## Why can’t I log in?
+
+            Check that `Straße` is spelled as in your profile. Straße, not Strasse.
+            """),
+        Damaged("Whole damaged post: one paragraph looks discussed, the other is plain", """
+            Seit dem Update auf UTF-8 zeigt die Liste "Größe" richtig an.
+
+            Schöne Grüße aus Köln
+            """),
+        Damaged("Whole English post read as Latin-1 quoting 'naïve' beside 'encoding'", page: .latin1, """
+            Our encoding guide now spells "naïve" and "façade" right.
+
+            More soon — promise.
+            """),
+        Damaged("Whole damaged post with a table whose header mentions UTF-8", """
+            | Zeichen | UTF-8 |
+            |---------|-------|
+            | Ä | C3 84 |
+            | ö | C3 B6 |
+
+            Die Tabelle zeigt die Bytes für Ä und ö.
+            """),
+        Damaged("Whole damaged changelog that mentions a fixed encoding bug", """
+            ## 2.4.1
+
+            - Fixed: broken encoding in names like "Café Müller".
+            - Improved: faster builds – about 20 % less time.
+            """),
+        Damaged("Whole English post whose quoted mail subject is damaged with everything else", """
+            A customer wrote:
+
+            > Subject: Your order from Zürich
+
+            We answered within the hour – with apologies for the delay in “shipping”.
+            """),
+        Damaged("Whole damaged post with a damaged heading mark and a damaged code block", """
+            ## Prüfen – dann starten
+
+            ```bash
+            # Prüfen, ob der Dienst läuft
+            systemctl status postfix
+            ```
+            """),
+        Damaged("A damaged paragraph pasted into a correct German post about the move to UTF-8", parts: [
+            ("Wir haben die Kodierung aller Seiten auf UTF-8 umgestellt. Grüße an alle!\n\n", false),
+            ("Die Größe der Datenbank ist dabei um 3 % gewachsen, das Backup läuft länger.\n\n", true),
+            ("Fragen bitte über das Formular.\n", false),
+        ]),
+        Damaged("A damaged paragraph pasted into a correct English post, a quoted phrase among damaged words", parts: [
+            ("The café reopens on Monday.\n\n", false),
+            ("Our chef said \"crème brûlée for everyone\" and the naïve plan worked.\n\n", true),
+            ("See you soon – the team.\n", false),
+        ]),
+        Damaged("Damaged quotes inside a fully damaged paragraph beside 'Kodierung', the rest correct", parts: [
+            ("Eine Kundin schrieb uns eine Mail.\n\n", false),
+            ("Sie meinte: \"Die Lieferung kam pünktlich\" – wir haben die Kodierung trotzdem geprüft.\n\n", true),
+            ("Vielen Dank für das Lob!\n", false),
+        ]),
+        Damaged("Damaged paragraph whose words partly appear correctly elsewhere in a post about UTF-8", parts: [
+            ("Seit der Umstellung auf UTF-8 gilt: Ihre Bestellung über 3 Artikel wird bestätigt.\n\n", false),
+            ("Ihre Bestellung über 3 Artikel kommt morgen, die Rechnung übermorgen.\n", true),
+        ]),
+        Damaged("Damaged front-matter title mentioning Unicode in YAML quotes, correct body", parts: [
+            ("---\n", false),
+            ("title: \"Bessere Unicode-Unterstützung\"\n", true),
+            ("---\n\nDie Unterstützung für Emoji 🎉 ist da.\n", false),
+        ]),
+        Damaged("Damaged front-matter description repeating the correct first sentence", parts: [
+            ("---\n", false),
+            ("description: \"Die Änderungen im März sind da\"\n", true),
+            ("---\n\nDie Änderungen im März sind da: schneller und schöner.\n", false),
+        ]),
+        Damaged("Damaged paragraph in single quotes beside 'Zeichensatz', with unquoted damage too", parts: [
+            ("Der Zeichensatz der Seite ist UTF-8.\n\n", false),
+            ("Im Protokoll stand 'Fehler in Größe 3', später auch Fehler in Länge 4.\n\n", true),
+            ("Das prüfen wir.\n", false),
+        ]),
+        Damaged("A damaged paragraph with only a dash, pasted into a correct post", parts: [
+            ("Grüße vom Team – wir melden uns.\n\n", false),
+            ("Das Update kommt am Montag – versprochen.\n", true),
+        ]),
+    ]
+
+    @Test("Repairs damage that only looks like a sample", arguments: damaged)
+    func repairsLookAlikeDamage(_ sample: Damaged) {
+        #expect(!sameBytes(sample.damaged, sample.original), "the sample must be damaged")
+        let result = TextRepairer.repair(sample.damaged)
+        #expect(sameBytes(result.text, sample.original))
+        #expect(result.possible.allSatisfy { $0.reason == nil }, "reported as shown on purpose: \(result.possible)")
+        #expect(sameBytes(TextRepairer.repairedText(sample.damaged).text, sample.original))
+        #expect(TextRepairer.repairedUTF8(Array(sample.damaged.utf8)).utf8 == Array(sample.original.utf8))
+        checkInvariants(input: sample.damaged, result: result)
+    }
+
     @Test("Leaves mojibake shown on purpose byte for byte", arguments: clean)
     func leavesIntentionalMojibake(_ sample: Clean) {
         let result = TextRepairer.repair(sample.text)
