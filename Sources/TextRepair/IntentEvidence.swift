@@ -30,8 +30,8 @@
 /// repaired only when some paragraph of the file is damaged without evidence.
 ///
 /// `RepairEngine` asks only about paragraphs it is about to repair, so correct text never pays for
-/// the rule, and the file-level facts (code samples, tokens, talk) are computed once, when first
-/// needed.
+/// the rule; the file-level facts (code samples, tokens, talk) are computed once, when first
+/// needed, and a paragraph's judgement stops at its first word without evidence.
 final class IntentEvidence {
     static let inCode = "quoted in code elsewhere in this file"
     static let correctElsewhere = "the same words appear correctly encoded in this file"
@@ -43,7 +43,8 @@ final class IntentEvidence {
     private let layout: TextLayout
     private let correctUnits: [Bool]
     private lazy var samples = CodeSamples(bytes: bytes, layout: layout, correctUnits: correctUnits)
-    private lazy var fileTalks = EncodingTalk.mentions(bytes, 0..<bytes.count)
+    /// Only a file with correct non-ASCII text can hold the correct form of a word.
+    private lazy var fileTalks = correctUnits.contains(true) && EncodingTalk.mentions(bytes, 0..<bytes.count)
     private lazy var tokens = TokenText(bytes)
     private var runBuffer: [LineRun] = []
 
@@ -55,14 +56,15 @@ final class IntentEvidence {
     }
 
     /// For each line of `unit` and each of its changed words (in the order of
-    /// `RepairDescriber.spans`), why the word is shown on purpose, or nil. `quotedCounts`: a word
-    /// inside code or quotes counts as shown on purpose by itself (in a paragraph that also has
-    /// mojibake outside them).
+    /// `RepairDescriber.spans`), why the word is shown on purpose; nil as soon as one word shows
+    /// no evidence (the unit is damage then, and the other words need not be judged).
+    /// `quotedCounts`: a word inside code or quotes counts as shown on purpose by itself (in a
+    /// paragraph that also has mojibake outside them).
     func reasons(
         unit: Range<Int>, text: RepairEngine.UnitText, guesses: [Int: [Int: RunGuess]], quotedCounts: Bool
-    ) -> [[String?]] {
+    ) -> [[String]]? {
         var unitTalks: Bool? = nil
-        var result: [[String?]] = []
+        var result: [[String]] = []
         for (offset, lineIndex) in unit.enumerated() {
             let line = layout.lines[lineIndex]
             let finalLine = text.lines[offset]
@@ -93,7 +95,7 @@ final class IntentEvidence {
                 }
                 return result
             }
-            var lineReasons: [String?] = []
+            var lineReasons: [String] = []
             for span in spans {
                 let runs = runBuffer.filter { span.original.contains($0.range.lowerBound) }
                 let allQuoted = !runs.isEmpty && runs.allSatisfy(\.quoted)
@@ -107,11 +109,13 @@ final class IntentEvidence {
                     if unitTalks == nil { unitTalks = EncodingTalk.mentions(bytes, neighbourhood(of: unit)) }
                     if unitTalks == true {
                         lineReasons.append(IntentEvidence.besideTalk)
+                    } else if quotedCounts && allQuoted {
+                        lineReasons.append(IntentEvidence.quoted)
                     } else {
-                        lineReasons.append(quotedCounts && allQuoted ? IntentEvidence.quoted : nil)
+                        return nil
                     }
                 } else {
-                    lineReasons.append(nil)
+                    return nil
                 }
             }
             result.append(lineReasons)

@@ -38,13 +38,6 @@ struct RepairEngine {
         var guessScore: Double = 0
     }
 
-    /// A unit left alone for the evidence that its mojibake is there on purpose: its outcome (to
-    /// describe the possible repairs) and, per line and changed word, the reason.
-    struct HeldUnit {
-        var outcome: UnitOutcome
-        var reasons: [[String?]]
-    }
-
     static let maxLayers = 3
 
     let bytes: [UInt8]
@@ -246,73 +239,6 @@ struct RepairEngine {
         if happened.count == 2 && happened[0] == happened[1] { return "\(happened[0]) twice" }
         if happened.count == 3 && happened.allSatisfy({ $0 == happened[0] }) { return "\(happened[0]) three times" }
         return happened.joined(separator: ", then ")
-    }
-
-    /// Takes back the outcomes of the units whose mojibake is quoted or discussed on purpose, by the
-    /// rule documented on `IntentEvidence`: a unit is held when every changed word in it has
-    /// evidence of intent, unless the file is consistently damaged (a unit is damaged without
-    /// evidence and none holds correct non-ASCII text); a unit with mojibake only in code or quotes
-    /// is also held when no unit is damaged without evidence.
-    private func holdIntentional(outcomes: inout [UnitOutcome?], plans: [UnitPlan]) -> [Int: HeldUnit] {
-        let units = layout.units
-        guard outcomes.contains(where: { $0 != nil }) else { return [:] }
-        let correctUnits = plans.map { $0.codePage == nil }
-        let correctText = correctUnits.contains(true)
-        let evidence = IntentEvidence(bytes: bytes, layout: layout, correctUnits: correctUnits)
-        // Units with mojibake outside code first: in a file without correct text, the first of
-        // them without evidence settles it.
-        let order = units.indices.sorted {
-            (plans[$0].decision == .repair ? 0 : 1, $0) < (plans[$1].decision == .repair ? 0 : 1, $1)
-        }
-        var found = [[[String?]]?](repeating: nil, count: units.count)
-        var discussed = [Bool](repeating: false, count: units.count)
-        var damagedWithoutEvidence = false
-        for unitIndex in order {
-            guard let outcome = outcomes[unitIndex] else { continue }
-            let decision = plans[unitIndex].decision
-            let reasons = evidence.reasons(
-                unit: units[unitIndex], text: outcome.text, guesses: outcome.guesses,
-                quotedCounts: decision != .quotedOnly)
-            found[unitIndex] = reasons
-            discussed[unitIndex] = reasons.contains { !$0.isEmpty } && reasons.allSatisfy { $0.allSatisfy { $0 != nil } }
-            if !discussed[unitIndex] && decision == .repair {
-                damagedWithoutEvidence = true
-                if !correctText { return [:] }
-            }
-        }
-        var held: [Int: HeldUnit] = [:]
-        for unitIndex in units.indices {
-            guard let outcome = outcomes[unitIndex], let reasons = found[unitIndex] else { continue }
-            if discussed[unitIndex] || (plans[unitIndex].decision == .quotedOnly && !damagedWithoutEvidence) {
-                held[unitIndex] = HeldUnit(outcome: outcome, reasons: reasons)
-                outcomes[unitIndex] = nil
-            }
-        }
-        return held
-    }
-
-    /// The changed words of a held unit, as possible repairs with their reasons.
-    private func heldRepairs(_ unit: Range<Int>, _ hold: HeldUnit) -> [Repair] {
-        let outcome = hold.outcome
-        let encoding = RepairEngine.label(outcome.labels)
-        var result: [Repair] = []
-        for (offset, lineIndex) in unit.enumerated() {
-            let lineRange = layout.lines[lineIndex]
-            let finalRange = outcome.text.lines[offset]
-            guard !outcome.text.bytes[finalRange].elementsEqual(bytes[lineRange]) else { continue }
-            let described = RepairDescriber.describe(
-                original: bytes, line: lineRange, lineNumber: lineIndex + 1, final: outcome.text.bytes,
-                finalLine: finalRange, encoding: encoding, confidence: outcome.confidence,
-                guesses: outcome.guesses[offset] ?? [:])
-            let reasons = hold.reasons[offset]
-            for (index, var repair) in described.enumerated() {
-                let reason = index < reasons.count ? reasons[index] : nil
-                repair.reason = reason ?? IntentEvidence.quotedOnly
-                repair.confidence = min(repair.confidence, 0.3)
-                result.append(repair)
-            }
-        }
-        return result
     }
 
     /// Feeds the ranking context with the characters that occur intact: those of the units that

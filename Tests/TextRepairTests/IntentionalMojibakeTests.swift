@@ -132,6 +132,11 @@ struct IntentionalMojibakeTests {
 
             Das ist das Eurozeichen mit falscher Kodierung: `\(m("€"))` steht für €.
             """, notes: [Note(line: 1, column: 18, reason: inCode)]),
+        Clean(name: "FAQ heading quoting a closing quote whose last byte was dropped, shown in code", text: """
+            ## Why do my titles end in \(Misread.text("”", dropUndefined: true))?
+
+            The last byte of ” (E2 80 9D) is undefined in Windows-1252, so it vanished. `\(Misread.text("”", dropUndefined: true))` is what remains.
+            """, notes: [Note(line: 1, column: 28, reason: inCode)]),
         Clean(name: "Wrong and right in one table (correct text beside the samples)", text: """
             | Wrong | Right |
             |-------|-------|
@@ -345,5 +350,32 @@ struct IntentionalMojibakeTests {
         for note in sample.notes {
             #expect(reported.contains(note.description), "expected \(note), reported \(reported)")
         }
+    }
+
+    @Test("Mojibake only inside code or quotes, in a file without other damage, says so")
+    func quotedOnlyHasReason() {
+        let result = TextRepairer.repair("In the log we saw `\(Self.m("ä"))` where the umlaut belongs.")
+        #expect(result.repairs.isEmpty)
+        #expect(result.possible.map { "\($0.line):\($0.column) \($0.reason ?? "-")" }
+            == ["1:20 shown only inside code or quotation marks"])
+    }
+
+    @Test("A held paragraph reports what each word would have become, with a low confidence")
+    func heldWordsDescribeTheirRepair() {
+        let text = "## Why do I see \(Self.m("“")) here?\n\nSearch for `\(Self.m("“"))` and replace it with “.\n"
+        let result = TextRepairer.repair(text)
+        #expect(sameBytes(result.text, text))
+        let held = result.possible.filter { $0.line == 1 }
+        #expect(held.map(\.before) == [Self.m("“")])
+        #expect(held.map(\.after) == ["“"])
+        #expect(held.allSatisfy { $0.encoding == "Windows-1252" && $0.confidence <= 0.3 && $0.reason == Self.inCode })
+    }
+
+    @Test("Repairs that were applied carry no reason; the old initializer still works")
+    func appliedRepairsHaveNoReason() {
+        let result = TextRepairer.repair(Self.m("Grüße aus Köln"))
+        #expect(!result.repairs.isEmpty && result.repairs.allSatisfy { $0.reason == nil })
+        let repair = Repair(line: 1, column: 1, before: "a", after: "b", encoding: "Windows-1252", confidence: 1, candidates: ["b"])
+        #expect(repair.reason == nil)
     }
 }

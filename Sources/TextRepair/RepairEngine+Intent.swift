@@ -1,0 +1,77 @@
+/// Mojibake shown on purpose: the units `run` is about to repair are judged by the rule of
+/// `IntentEvidence`, and those it holds are described as possible repairs with their reasons.
+extension RepairEngine {
+    /// A unit left alone for the evidence that its mojibake is there on purpose: its outcome (to
+    /// describe the possible repairs) and, per line and changed word, the reason (none for
+    /// mojibake only in code or quotes that is held without evidence).
+    struct HeldUnit {
+        var outcome: UnitOutcome
+        var reasons: [[String]]?
+    }
+
+    /// Takes back the outcomes of the units whose mojibake is quoted or discussed on purpose, by the
+    /// rule documented on `IntentEvidence`: a unit is held when every changed word in it has
+    /// evidence of intent, unless the file is consistently damaged (a unit is damaged without
+    /// evidence and none holds correct non-ASCII text); a unit with mojibake only in code or quotes
+    /// is also held when no unit is damaged without evidence.
+    func holdIntentional(outcomes: inout [UnitOutcome?], plans: [UnitPlan]) -> [Int: HeldUnit] {
+        let units = layout.units
+        guard outcomes.contains(where: { $0 != nil }) else { return [:] }
+        let correctUnits = plans.map { $0.codePage == nil }
+        let correctText = correctUnits.contains(true)
+        let evidence = IntentEvidence(bytes: bytes, layout: layout, correctUnits: correctUnits)
+        // Units with mojibake outside code first: in a file without correct text, the first of
+        // them without evidence settles it.
+        let order = units.indices.sorted {
+            (plans[$0].decision == .repair ? 0 : 1, $0) < (plans[$1].decision == .repair ? 0 : 1, $1)
+        }
+        var found = [[[String]]?](repeating: nil, count: units.count)
+        var damagedWithoutEvidence = false
+        for unitIndex in order {
+            guard let outcome = outcomes[unitIndex] else { continue }
+            let decision = plans[unitIndex].decision
+            let reasons = evidence.reasons(
+                unit: units[unitIndex], text: outcome.text, guesses: outcome.guesses,
+                quotedCounts: decision != .quotedOnly)
+            // At least one changed word, each with its reason.
+            if let reasons, reasons.contains(where: { !$0.isEmpty }) {
+                found[unitIndex] = reasons
+            } else if decision == .repair {
+                damagedWithoutEvidence = true
+                if !correctText { return [:] }
+            }
+        }
+        var held: [Int: HeldUnit] = [:]
+        for unitIndex in units.indices {
+            guard let outcome = outcomes[unitIndex] else { continue }
+            if found[unitIndex] != nil || (plans[unitIndex].decision == .quotedOnly && !damagedWithoutEvidence) {
+                held[unitIndex] = HeldUnit(outcome: outcome, reasons: found[unitIndex])
+                outcomes[unitIndex] = nil
+            }
+        }
+        return held
+    }
+
+    /// The changed words of a held unit, as possible repairs with their reasons.
+    func heldRepairs(_ unit: Range<Int>, _ hold: HeldUnit) -> [Repair] {
+        let outcome = hold.outcome
+        let encoding = RepairEngine.label(outcome.labels)
+        var result: [Repair] = []
+        for (offset, lineIndex) in unit.enumerated() {
+            let lineRange = layout.lines[lineIndex]
+            let finalRange = outcome.text.lines[offset]
+            guard !outcome.text.bytes[finalRange].elementsEqual(bytes[lineRange]) else { continue }
+            let described = RepairDescriber.describe(
+                original: bytes, line: lineRange, lineNumber: lineIndex + 1, final: outcome.text.bytes,
+                finalLine: finalRange, encoding: encoding, confidence: outcome.confidence,
+                guesses: outcome.guesses[offset] ?? [:])
+            let reasons = hold.reasons?[offset] ?? []
+            for (index, var repair) in described.enumerated() {
+                repair.reason = index < reasons.count ? reasons[index] : IntentEvidence.quotedOnly
+                repair.confidence = min(repair.confidence, 0.3)
+                result.append(repair)
+            }
+        }
+        return result
+    }
+}
