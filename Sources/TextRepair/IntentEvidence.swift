@@ -17,8 +17,11 @@
 ///    front-matter description repeating the first sentence): "the same words appear correctly
 ///    encoded in this file";
 /// 3. it stands inside quotation marks (ASCII double or single quotes on its line, not the quotes
-///    of a YAML value; a code span) or alone in a table cell, and its paragraph or the one right
-///    before or after it has words about encodings: "quoted next to words about encodings".
+///    of a YAML value; a code span), and its paragraph or the one right before or after it has
+///    words about encodings: "quoted next to words about encodings"; the same for a sample on
+///    show, alone in a table cell or a damaged letter or quotation mark standing as a word of its
+///    own, which text never has ("you see Ã¤ instead of ä"): "shown as a sample next to words
+///    about encodings".
 ///
 /// Against this weighs the evidence of real damage. A paragraph is left alone only when every
 /// changed word in it is discussed (in a paragraph with mojibake outside code and quotes, a word
@@ -36,6 +39,7 @@ final class IntentEvidence {
     static let inCode = "quoted in code elsewhere in this file"
     static let correctElsewhere = "the same words appear correctly encoded in this file"
     static let besideTalk = "quoted next to words about encodings"
+    static let sampleBesideTalk = "shown as a sample next to words about encodings"
     static let quoted = "shown inside code or quotation marks"
     static let quotedOnly = "shown only inside code or quotation marks"
 
@@ -95,6 +99,14 @@ final class IntentEvidence {
                 }
                 return result
             }
+            // A letter or a quotation mark standing as a word of its own, as text never has them
+            // ('you see Ã¤ instead of ä', 'â€™ everywhere'): a sample on show.
+            func standsAlone(_ span: RepairDescriber.Span) -> Bool {
+                guard span.firstRun == span.lastRun, span.original == beforeRuns[span.firstRun] else { return false }
+                let scalars = String(decoding: text.bytes[afterRuns[span.firstRun]], as: UTF8.self).unicodeScalars
+                guard scalars.count == 1, let scalar = scalars.first?.value else { return false }
+                return ScalarTraits.isLetterOrDigit(scalar) || IntentEvidence.isQuotationMark(scalar)
+            }
             var lineReasons: [String] = []
             for span in spans {
                 let runs = runBuffer.filter { span.original.contains($0.range.lowerBound) }
@@ -105,10 +117,12 @@ final class IntentEvidence {
                 } else if fileTalks && (appearsCorrectly(span.final, in: text.bytes, line: finalLine)
                     || quotation.map({ appearsCorrectly(quoted: finalIndex($0.lowerBound)..<finalIndex($0.upperBound), in: text.bytes) }) == true) {
                     lineReasons.append(IntentEvidence.correctElsewhere)
-                } else if allQuoted || quotation != nil || inTableCell(span.original, line: line) {
+                } else if allQuoted || quotation != nil || inTableCell(span.original, line: line)
+                    || standsAlone(span) {
                     if unitTalks == nil { unitTalks = EncodingTalk.mentions(bytes, neighbourhood(of: unit)) }
                     if unitTalks == true {
-                        lineReasons.append(IntentEvidence.besideTalk)
+                        lineReasons.append(
+                            allQuoted || quotation != nil ? IntentEvidence.besideTalk : IntentEvidence.sampleBesideTalk)
                     } else if quotedCounts && allQuoted {
                         lineReasons.append(IntentEvidence.quoted)
                     } else {
@@ -121,6 +135,11 @@ final class IntentEvidence {
             result.append(lineReasons)
         }
         return result
+    }
+
+    /// ‘ ’ ‚ “ ” „ « » ‹ ›: marks that stand beside a word, never alone.
+    static func isQuotationMark(_ scalar: UInt32) -> Bool {
+        (scalar >= 0x2018 && scalar <= 0x201F) || scalar == 0xAB || scalar == 0xBB || scalar == 0x2039 || scalar == 0x203A
     }
 
     /// Whether `bytes[range]` (valid UTF-8) holds a letter or digit.

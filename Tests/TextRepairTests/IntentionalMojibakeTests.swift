@@ -14,6 +14,7 @@ struct IntentionalMojibakeTests {
     static let inCode = "quoted in code elsewhere in this file"
     static let correctElsewhere = "the same words appear correctly encoded in this file"
     static let besideTalk = "quoted next to words about encodings"
+    static let sampleBesideTalk = "shown as a sample next to words about encodings"
 
     /// A possible repair expected at `line`:`column` (1-based, in Characters) with `reason`.
     struct Note: Sendable, CustomStringConvertible {
@@ -113,13 +114,13 @@ struct IntentionalMojibakeTests {
             |-----------------------|---------------|
             | \(m("é")) | e with acute accent |
             | \(m("€")) | euro sign |
-            """, notes: [Note(line: 3, column: 3, reason: besideTalk), Note(line: 4, column: 3, reason: besideTalk)]),
+            """, notes: [Note(line: 3, column: 3, reason: sampleBesideTalk), Note(line: 4, column: 3, reason: sampleBesideTalk)]),
         Clean(name: "German table of UTF-8 bytes and what Windows-1252 makes of them", text: """
             | Zeichen | UTF-8-Bytes | als Windows-1252 gelesen |
             |---------|-------------|--------------------------|
             | a-Umlaut | C3 A4 | \(m("ä")) |
             | Eszett | C3 9F | \(m("ß")) |
-            """, notes: [Note(line: 3, column: 22, reason: besideTalk), Note(line: 4, column: 20, reason: besideTalk)]),
+            """, notes: [Note(line: 3, column: 22, reason: sampleBesideTalk), Note(line: 4, column: 20, reason: sampleBesideTalk)]),
         Clean(name: "Heading names the damage, SQL below repairs it", text: """
             ## Cleaning up \(m("é")) in the database
 
@@ -137,6 +138,12 @@ struct IntentionalMojibakeTests {
 
             The last byte of ” (E2 80 9D) is undefined in Windows-1252, so it vanished. `\(Misread.text("”", dropUndefined: true))` is what remains.
             """, notes: [Note(line: 1, column: 28, reason: inCode)]),
+        Clean(name: "English help text: a broken apostrophe standing alone beside 'encoding'", text: """
+            Seeing \(m("’")) all over your page? That is an encoding problem, not a typo.
+            """, notes: [Note(line: 1, column: 8, reason: sampleBesideTalk)]),
+        Clean(name: "German help text: a damaged umlaut standing alone beside 'Kodierung'", text: """
+            Ihr seht \(m("ä")) statt eines Umlauts? Dann stimmt die Kodierung nicht.
+            """, notes: [Note(line: 1, column: 10, reason: sampleBesideTalk)]),
         Clean(name: "Wrong and right in one table (correct text beside the samples)", text: """
             | Wrong | Right |
             |-------|-------|
@@ -318,6 +325,10 @@ struct IntentionalMojibakeTests {
             ("Der Zeichensatz der Seite ist UTF-8.\n\n", false),
             ("Im Protokoll stand 'Fehler in Größe 3', später auch Fehler in Länge 4.\n\n", true),
             ("Das prüfen wir.\n", false),
+        ]),
+        Damaged("A damaged Portuguese paragraph with a lone 'é' next to a paragraph about UTF-8", parts: [
+            ("O site usa UTF-8 desde março.\n\n", false),
+            ("Isso é bom: a migração foi rápida.\n", true),
         ]),
         Damaged("A damaged paragraph with only a dash, pasted into a correct post", parts: [
             ("Grüße vom Team – wir melden uns.\n\n", false),
