@@ -1,8 +1,9 @@
 /// The damaged-looking words a file shows inside code, where code shows them as samples: a code
-/// span that holds nothing but one such word (`Ã¤`, `"â€œ"`), or any code (span or block) in a
-/// paragraph that also holds correct non-ASCII text (`REPLACE(name, 'Ã¼', 'ü')`). Code in a
+/// span that holds nothing but one such word (`Ã¤`, `"â€œ"`), a string literal in a code block
+/// that holds nothing but one (`grep -r 'â€™' content/`), or any code (span or block) in a
+/// paragraph that also holds correct non-ASCII text (`REPLACE(name, 'Ã¼', 'ü')`). Other code in a
 /// paragraph that is mojibake through and through is not a sample: a damaged post damages its code
-/// blocks too.
+/// blocks too (comments, names).
 ///
 /// A word here is a maximal stretch of non-ASCII characters and ASCII letters and digits that
 /// holds a non-ASCII character, the same widening `RepairDescriber` applies to a changed run.
@@ -17,7 +18,13 @@ struct CodeSamples {
             for lineIndex in unit {
                 let line = layout.lines[lineIndex]
                 if layout.inCodeBlock[lineIndex] {
-                    if correct { addWords(bytes, line) }
+                    if correct {
+                        addWords(bytes, line)
+                    } else {
+                        for word in CodeSamples.words(bytes, line) where CodeSamples.isStringLiteral(bytes, word, line) {
+                            starts[Array(bytes[word]), default: []].append(word.lowerBound)
+                        }
+                    }
                     continue
                 }
                 for span in CodeSamples.codeSpans(bytes, line) {
@@ -62,6 +69,13 @@ struct CodeSamples {
             if nonASCII { result.append(start..<index) }
         }
         return result
+    }
+
+    /// Whether `word` is all of a string literal: the same ASCII quote right before and after it.
+    static func isStringLiteral(_ bytes: [UInt8], _ word: Range<Int>, _ line: Range<Int>) -> Bool {
+        guard word.lowerBound > line.lowerBound, word.upperBound < line.upperBound else { return false }
+        let quote = bytes[word.lowerBound - 1]
+        return (quote == 0x22 || quote == 0x27) && bytes[word.upperBound] == quote
     }
 
     /// The one word a code span's content consists of, around spaces and ASCII quotes.

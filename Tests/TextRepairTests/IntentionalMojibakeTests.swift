@@ -144,6 +144,13 @@ struct IntentionalMojibakeTests {
         Clean(name: "German help text: a damaged umlaut standing alone beside 'Kodierung'", text: """
             Ihr seht \(m("ä")) statt eines Umlauts? Dann stimmt die Kodierung nicht.
             """, notes: [Note(line: 1, column: 10, reason: sampleBesideTalk)]),
+        Clean(name: "FAQ heading with a broken apostrophe, a grep for it in a code block below", text: """
+            ## Why do I see \(m("’")) in my titles?
+
+            ```
+            $ grep -rl '\(m("’"))' content/
+            ```
+            """, notes: [Note(line: 1, column: 17, reason: inCode)]),
         Clean(name: "Wrong and right in one table (correct text beside the samples)", text: """
             | Wrong | Right |
             |-------|-------|
@@ -330,6 +337,13 @@ struct IntentionalMojibakeTests {
             ("O site usa UTF-8 desde março.\n\n", false),
             ("Isso é bom: a migração foi rápida.\n", true),
         ]),
+        Damaged("Whole damaged post whose code block has a damaged string literal, the same word in prose", """
+            Die Größe steht in der Konfiguration – so:
+
+            ```
+            label = "Größe"
+            ```
+            """),
         Damaged("A damaged paragraph with only a dash, pasted into a correct post", parts: [
             ("Grüße vom Team – wir melden uns.\n\n", false),
             ("Das Update kommt am Montag – versprochen.\n", true),
