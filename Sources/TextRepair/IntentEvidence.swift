@@ -9,8 +9,8 @@
 ///    where its damaged runs stand for marks rather than letters (quotes, dashes around a word),
 ///    each of those runs: "quoted in code elsewhere in this file";
 /// 2. the same words appear correctly encoded in the file: the repaired word with up to two tokens
-///    on either side, within its line and at least three tokens in all, or the repaired
-///    quotation it stands in (two tokens at least), occurs intact elsewhere (see `TokenText`),
+///    on either side or within any three tokens of its line, or the repaired quotation it stands
+///    in (two tokens at least), occurs intact elsewhere (see `TokenText`),
 ///    and the file speaks about encodings (see `EncodingTalk`): a text shows
 ///    the same words damaged and correct in order to talk about the damage, while a repeated
 ///    phrase in a text that never mentions encodings is as likely a copy damaged on its way (a
@@ -149,15 +149,22 @@ final class IntentEvidence {
         }
     }
 
-    /// Whether the repaired word at `span` of `final[line]`, with up to two tokens on either side
-    /// (three tokens at least), occurs in the file as it stands.
+    /// Whether the repaired word at `span` of `final[line]` occurs in the file as it stands
+    /// together with the tokens around it: with up to two on either side, or in any run of three
+    /// tokens of its line (a label before a quoted subject, "Betreff:", need not be repeated).
     private func appearsCorrectly(_ span: Range<Int>, in final: [UInt8], line: Range<Int>) -> Bool {
         let lineTokens = TokenText.tokens(final, line)
         guard let first = lineTokens.firstIndex(where: { $0.overlaps(span) }),
               let last = lineTokens.lastIndex(where: { $0.overlaps(span) }) else { return false }
-        let window = max(0, first - 2)...min(lineTokens.count - 1, last + 2)
-        guard window.count >= 3 else { return false }
-        return tokens.contains(window.map { final[lineTokens[$0]] })
+        let wide = max(0, first - 2)...min(lineTokens.count - 1, last + 2)
+        guard wide.count >= 3 else { return false }
+        if tokens.contains(wide.map { final[lineTokens[$0]] }) { return true }
+        let size = max(3, last - first + 1)
+        guard wide.count > size else { return false }
+        for start in wide.lowerBound...(wide.upperBound - size + 1) where start <= first && start + size - 1 >= last {
+            if tokens.contains((start..<(start + size)).map { final[lineTokens[$0]] }) { return true }
+        }
+        return false
     }
 
     /// Whether the repaired quotation `final[content]` (two tokens at least) occurs in the file

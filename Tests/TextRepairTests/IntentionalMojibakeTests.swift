@@ -67,6 +67,13 @@ struct IntentionalMojibakeTests {
             Ihr Mailprogramm hat die UTF-8-Bytes als Windows-1252 gelesen. Richtig heißt der
             Betreff natürlich „Ihre Bestellung über 3 Artikel“.
             """, notes: [Note(line: 3, column: 28, reason: correctElsewhere)]),
+        Clean(name: "German support mail whose damaged subject is written correctly without its label", text: """
+            Die Mail kam so bei uns an:
+
+            > Betreff: \(m("Bestätigung Ihrer Bestellung über 3 Artikel"))
+
+            Der Zeichensatz war Windows-1252 statt UTF-8. Gemeint war: Bestätigung Ihrer Bestellung über 3 Artikel.
+            """, notes: [Note(line: 3, column: 12, reason: correctElsewhere), Note(line: 3, column: 42, reason: correctElsewhere)]),
         Clean(name: "English support mail quoted with its damaged subject, written correctly below", text: """
             A customer forwarded this to us:
 
