@@ -8,14 +8,15 @@
 /// 1. code elsewhere in the file shows it as a sample (see `CodeSamples`): the word itself, or,
 ///    where its damaged runs stand for marks rather than letters (quotes, dashes around a word),
 ///    each of those runs: "quoted in code elsewhere in this file";
-/// 2. the same words appear correctly encoded in the file: the repaired word with up to two tokens
-///    on either side or within any three tokens of its line, or the repaired quotation it stands
-///    in (two tokens at least), occurs intact elsewhere (see `TokenText`),
-///    and the file speaks about encodings (see `EncodingTalk`): a text shows
-///    the same words damaged and correct in order to talk about the damage, while a repeated
-///    phrase in a text that never mentions encodings is as likely a copy damaged on its way (a
-///    front-matter description repeating the first sentence): "the same words appear correctly
-///    encoded in this file";
+/// 2. the same words appear correctly encoded in the file: the damaged word is presented as
+///    quoted material (in a block quote, quotation marks or code), the repaired word with up to
+///    two tokens on either side or within any three tokens of its line, or the repaired quotation
+///    it stands in (two tokens at least), occurs intact elsewhere (see `TokenText`), and the file
+///    speaks about encodings (see `EncodingTalk`). A text shows the same words damaged and
+///    correct in order to talk about the damage: it quotes the damaged form and names the
+///    problem. A phrase merely repeated (a heading or a sentence of boilerplate in every section,
+///    a front-matter description repeating the first sentence) is as likely a copy damaged on its
+///    way: "the same words appear correctly encoded in this file";
 /// 3. it stands inside quotation marks (ASCII double or single quotes on its line, not the quotes
 ///    of a YAML value; a code span), and its paragraph or the one right before or after it has
 ///    words about encodings: "quoted next to words about encodings"; the same for a sample on
@@ -107,6 +108,7 @@ final class IntentEvidence {
                 guard scalars.count == 1, let scalar = scalars.first?.value else { return false }
                 return ScalarTraits.isLetterOrDigit(scalar) || IntentEvidence.isQuotationMark(scalar)
             }
+            let inBlockQuote = IntentEvidence.isBlockQuote(bytes, line)
             var lineReasons: [String] = []
             for span in spans {
                 let runs = runBuffer.filter { span.original.contains($0.range.lowerBound) }
@@ -114,7 +116,8 @@ final class IntentEvidence {
                 let quotation = allQuoted ? nil : self.quotation(around: span.original, line: line)
                 if samples.containsElsewhere(bytes, span.original) || marksShown(span) {
                     lineReasons.append(IntentEvidence.inCode)
-                } else if fileTalks && (appearsCorrectly(span.final, in: text.bytes, line: finalLine)
+                } else if (allQuoted || quotation != nil || inBlockQuote) && fileTalks
+                    && (appearsCorrectly(span.final, in: text.bytes, line: finalLine)
                     || quotation.map({ appearsCorrectly(quoted: finalIndex($0.lowerBound)..<finalIndex($0.upperBound), in: text.bytes) }) == true) {
                     lineReasons.append(IntentEvidence.correctElsewhere)
                 } else if allQuoted || quotation != nil || inTableCell(span.original, line: line)
@@ -135,6 +138,13 @@ final class IntentEvidence {
             result.append(lineReasons)
         }
         return result
+    }
+
+    /// Whether a line is part of a block quote (`> `).
+    static func isBlockQuote(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        var index = line.lowerBound
+        while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
+        return index < line.upperBound && bytes[index] == 0x3E
     }
 
     /// ‘ ’ ‚ “ ” „ « » ‹ ›: marks that stand beside a word, never alone.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TextRepair
 
@@ -409,5 +410,44 @@ struct IntentionalMojibakeTests {
         #expect(!result.repairs.isEmpty && result.repairs.allSatisfy { $0.reason == nil })
         let repair = Repair(line: 1, column: 1, before: "a", after: "b", encoding: "Windows-1252", confidence: 1, candidates: ["b"])
         #expect(repair.reason == nil)
+    }
+
+    /// The corpus's blog documents (correct text), each once.
+    static let documents: [CorpusCase] = {
+        var seen = Set<URL>()
+        return CorpusCase.all.filter { !$0.isClean && seen.insert($0.original).inserted }
+    }()
+
+    static let talk = "\n\nHinweis: Diese Seite ist UTF-8; eine falsche Kodierung (Windows-1252) macht \"Umlaute\" kaputt.\n"
+
+    @Test("Any one paragraph of a blog post damaged, in a post that talks about encodings or not, is repaired",
+          arguments: documents)
+    func repairsEachDamagedParagraph(_ document: CorpusCase) throws {
+        let text = try document.texts().original
+        for base in [text, text + Self.talk] {
+            let paragraphs = base.components(separatedBy: "\n\n")
+            for index in paragraphs.indices where paragraphs[index].unicodeScalars.contains(where: { $0.value >= 0x80 })
+                && !Self.talk.contains(paragraphs[index]) {
+                var parts = paragraphs
+                parts[index] = Misread.text(parts[index])
+                let damaged = parts.joined(separator: "\n\n")
+                let result = TextRepairer.repair(damaged)
+                // Mojibake only in code, in a file damaged nowhere else, stays by the older rule.
+                let quotedOnly = !result.possible.isEmpty
+                    && result.possible.allSatisfy { $0.reason == "shown only inside code or quotation marks" }
+                #expect(sameBytes(result.text, base) || (quotedOnly && sameBytes(result.text, damaged)),
+                        "paragraph \(index): \(result.possible.map { "\($0.line):\($0.column) \($0.reason ?? "-")" })")
+            }
+        }
+    }
+
+    @Test("A whole blog post damaged, with a paragraph about encodings added, is repaired under every code page",
+          arguments: documents)
+    func repairsWholePostThatTalksAboutEncodings(_ document: CorpusCase) throws {
+        let base = try document.texts().original + Self.talk
+        for page in [Misread.Page.windows1252, .latin1, .windows1250, .windows1254, .macRoman] {
+            let result = TextRepairer.repair(Misread.text(base, as: page))
+            #expect(sameBytes(result.text, base), "\(page)")
+        }
     }
 }
