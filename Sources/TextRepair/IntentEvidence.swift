@@ -24,14 +24,20 @@
 ///    own, which text never has ("you see Ã¤ instead of ä"): "shown as a sample next to words
 ///    about encodings".
 ///
+/// 4. it is a lone sample inside code or quotation marks: a single damaged letter or quotation
+///    mark as the whole of a code span or quotation (`â€œ`, "Ã¤"), or quotation marks around a
+///    word: "a lone sample inside code or quotation marks".
+///
 /// Against this weighs the evidence of real damage. A paragraph is left alone only when every
 /// changed word in it is discussed (in a paragraph with mojibake outside code and quotes, a word
 /// inside code or quotes counts as shown on purpose); one damaged word without evidence makes
 /// the whole paragraph damage, quotes and all. And when the file is damaged consistently, that is
 /// when some paragraph is damaged without evidence and no paragraph holds correct non-ASCII text,
 /// the quotes and the talk about encodings are damaged text like the rest, and every paragraph is
-/// repaired. Mojibake only inside code or quotes without such evidence keeps the older rule: it is
-/// repaired only when some paragraph of the file is damaged without evidence.
+/// repaired, except one whose every changed word is a lone letter or quotation mark shown in code
+/// or quotes (by 1 or 4): damaged text does not put a single broken quote in a code span. Mojibake
+/// only inside code or quotes without such evidence keeps the older rule: it is repaired only when
+/// some paragraph of the file is damaged without evidence.
 ///
 /// `RepairEngine` asks only about paragraphs it is about to repair, so correct text never pays for
 /// the rule; the file-level facts (code samples, tokens, talk) are computed once, when first
@@ -42,6 +48,7 @@ final class IntentEvidence {
     static let besideTalk = "quoted next to words about encodings"
     static let sampleBesideTalk = "shown as a sample next to words about encodings"
     static let quoted = "shown inside code or quotation marks"
+    static let loneSample = "a lone sample inside code or quotation marks"
     static let quotedOnly = "shown only inside code or quotation marks"
 
     private let bytes: [UInt8]
@@ -60,16 +67,26 @@ final class IntentEvidence {
         self.correctUnits = correctUnits
     }
 
-    /// For each line of `unit` and each of its changed words (in the order of
-    /// `RepairDescriber.spans`), why the word is shown on purpose; nil as soon as one word shows
-    /// no evidence (the unit is damage then, and the other words need not be judged).
+    /// What a unit's changed words show.
+    struct Judgement {
+        /// For each line of the unit and each of its changed words (in the order of
+        /// `RepairDescriber.spans`), why the word is shown on purpose.
+        var reasons: [[String]]
+        /// Every changed word is a lone letter or quotation mark shown in code or quotes: samples
+        /// that no damaged text has, whatever the rest of the file.
+        var strong: Bool
+    }
+
+    /// Why each changed word of `unit` is shown on purpose; nil as soon as one word shows no
+    /// evidence (the unit is damage then, and the other words need not be judged).
     /// `quotedCounts`: a word inside code or quotes counts as shown on purpose by itself (in a
     /// paragraph that also has mojibake outside them).
-    func reasons(
+    func judge(
         unit: Range<Int>, text: RepairEngine.UnitText, guesses: [Int: [Int: RunGuess]], quotedCounts: Bool
-    ) -> [[String]]? {
+    ) -> Judgement? {
         var unitTalks: Bool? = nil
         var result: [[String]] = []
+        var strong = true
         for (offset, lineIndex) in unit.enumerated() {
             let line = layout.lines[lineIndex]
             let finalLine = text.lines[offset]
@@ -100,13 +117,22 @@ final class IntentEvidence {
                 }
                 return result
             }
+            func single(_ run: Int) -> UInt32? {
+                let scalars = String(decoding: text.bytes[afterRuns[run]], as: UTF8.self).unicodeScalars
+                return scalars.count == 1 ? scalars.first?.value : nil
+            }
             // A letter or a quotation mark standing as a word of its own, as text never has them
             // ('you see Ã¤ instead of ä', 'â€™ everywhere'): a sample on show.
             func standsAlone(_ span: RepairDescriber.Span) -> Bool {
-                guard span.firstRun == span.lastRun, span.original == beforeRuns[span.firstRun] else { return false }
-                let scalars = String(decoding: text.bytes[afterRuns[span.firstRun]], as: UTF8.self).unicodeScalars
-                guard scalars.count == 1, let scalar = scalars.first?.value else { return false }
+                guard span.firstRun == span.lastRun, span.original == beforeRuns[span.firstRun],
+                      let scalar = single(span.firstRun) else { return false }
                 return ScalarTraits.isLetterOrDigit(scalar) || IntentEvidence.isQuotationMark(scalar)
+            }
+            // Such a sample, or quotation marks around a word ('â€œHelloâ€\u{9D}').
+            func isLoneSample(_ span: RepairDescriber.Span) -> Bool {
+                standsAlone(span) || (span.firstRun...span.lastRun).allSatisfy {
+                    single($0).map(IntentEvidence.isQuotationMark) ?? false
+                }
             }
             let inBlockQuote = IntentEvidence.isBlockQuote(bytes, line)
             var lineReasons: [String] = []
@@ -116,7 +142,15 @@ final class IntentEvidence {
                 let quotation = allQuoted ? nil : self.quotation(around: span.original, line: line)
                 if samples.containsElsewhere(bytes, span.original) || marksShown(span) {
                     lineReasons.append(IntentEvidence.inCode)
-                } else if (allQuoted || quotation != nil || inBlockQuote) && fileTalks
+                    strong = strong && isLoneSample(span)
+                    continue
+                }
+                if allQuoted && isLoneSample(span) {
+                    lineReasons.append(IntentEvidence.loneSample)
+                    continue
+                }
+                strong = false
+                if (allQuoted || quotation != nil || inBlockQuote) && fileTalks
                     && (appearsCorrectly(span.final, in: text.bytes, line: finalLine)
                     || quotation.map({ appearsCorrectly(quoted: finalIndex($0.lowerBound)..<finalIndex($0.upperBound), in: text.bytes) }) == true) {
                     lineReasons.append(IntentEvidence.correctElsewhere)
@@ -137,7 +171,7 @@ final class IntentEvidence {
             }
             result.append(lineReasons)
         }
-        return result
+        return Judgement(reasons: result, strong: strong)
     }
 
     /// Whether a line is part of a block quote (`> `).

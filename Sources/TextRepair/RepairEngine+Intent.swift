@@ -12,42 +12,40 @@ extension RepairEngine {
     /// Takes back the outcomes of the units whose mojibake is quoted or discussed on purpose, by the
     /// rule documented on `IntentEvidence`: a unit is held when every changed word in it has
     /// evidence of intent, unless the file is consistently damaged (a unit is damaged without
-    /// evidence and none holds correct non-ASCII text); a unit with mojibake only in code or quotes
-    /// is also held when no unit is damaged without evidence.
+    /// evidence and none holds correct non-ASCII text) and the evidence is not strong; a unit
+    /// with mojibake only in code or quotes is also held when no unit is damaged without evidence.
     func holdIntentional(outcomes: inout [UnitOutcome?], plans: [UnitPlan]) -> [Int: HeldUnit] {
         let units = layout.units
         guard outcomes.contains(where: { $0 != nil }) else { return [:] }
         let correctUnits = plans.map { $0.codePage == nil }
-        let correctText = correctUnits.contains(true)
         let evidence = IntentEvidence(bytes: bytes, layout: layout, correctUnits: correctUnits)
-        // Units with mojibake outside code first: in a file without correct text, the first of
-        // them without evidence settles it.
-        let order = units.indices.sorted {
-            (plans[$0].decision == .repair ? 0 : 1, $0) < (plans[$1].decision == .repair ? 0 : 1, $1)
-        }
-        var found = [[[String]]?](repeating: nil, count: units.count)
+        var found = [IntentEvidence.Judgement?](repeating: nil, count: units.count)
         var damagedWithoutEvidence = false
-        for unitIndex in order {
+        for unitIndex in units.indices {
             guard let outcome = outcomes[unitIndex] else { continue }
             let decision = plans[unitIndex].decision
-            let reasons = evidence.reasons(
+            let judgement = evidence.judge(
                 unit: units[unitIndex], text: outcome.text, guesses: outcome.guesses,
                 quotedCounts: decision != .quotedOnly)
             // At least one changed word, each with its reason.
-            if let reasons, reasons.contains(where: { !$0.isEmpty }) {
-                found[unitIndex] = reasons
+            if let judgement, judgement.reasons.contains(where: { !$0.isEmpty }) {
+                found[unitIndex] = judgement
             } else if decision == .repair {
                 damagedWithoutEvidence = true
-                if !correctText { return [:] }
             }
         }
+        let consistentlyDamaged = damagedWithoutEvidence && !correctUnits.contains(true)
         var held: [Int: HeldUnit] = [:]
         for unitIndex in units.indices {
             guard let outcome = outcomes[unitIndex] else { continue }
-            if found[unitIndex] != nil || (plans[unitIndex].decision == .quotedOnly && !damagedWithoutEvidence) {
-                held[unitIndex] = HeldUnit(outcome: outcome, reasons: found[unitIndex])
-                outcomes[unitIndex] = nil
+            if let judgement = found[unitIndex], !consistentlyDamaged || judgement.strong {
+                held[unitIndex] = HeldUnit(outcome: outcome, reasons: judgement.reasons)
+            } else if plans[unitIndex].decision == .quotedOnly && !damagedWithoutEvidence {
+                held[unitIndex] = HeldUnit(outcome: outcome, reasons: nil)
+            } else {
+                continue
             }
+            outcomes[unitIndex] = nil
         }
         return held
     }

@@ -450,4 +450,24 @@ struct IntentionalMojibakeTests {
             #expect(sameBytes(result.text, base), "\(page)")
         }
     }
+
+    /// A FAQ entry that shows broken quotes on purpose.
+    static let faq = "\n\n## Why do I see \(m("“")) and \(m("”")) instead of quotes?\n\n"
+        + "Your files are UTF-8, the server says Windows-1252. Search for `\(m("“"))` and `\(m("”"))`.\n"
+
+    @Test("A damaged paragraph is repaired and a FAQ entry showing mojibake on purpose is kept, in the same post",
+          arguments: documents)
+    func repairsDamageBesideIntentionalMojibake(_ document: CorpusCase) throws {
+        let text = try document.texts().original
+        let paragraphs = text.components(separatedBy: "\n\n")
+        for index in paragraphs.indices where paragraphs[index].unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            var parts = paragraphs
+            parts[index] = Misread.text(parts[index])
+            let damaged = parts.joined(separator: "\n\n") + Self.faq
+            let result = TextRepairer.repair(damaged)
+            let quotedOnly = result.possible.contains { $0.reason == "shown only inside code or quotation marks" }
+            #expect(sameBytes(result.text, text + Self.faq) || quotedOnly, "paragraph \(index)")
+            #expect(result.text.hasSuffix(Self.faq), "paragraph \(index): the FAQ entry changed")
+        }
+    }
 }
