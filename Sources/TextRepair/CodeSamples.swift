@@ -1,3 +1,5 @@
+import Foundation
+
 /// The damaged-looking words a file shows inside code, where code shows them as samples: a code
 /// span that holds nothing but one such word (`Ã¤`, `"â€œ"`), a string literal in a code block
 /// that holds nothing but one (`grep -r 'â€™' content/`), or any code (span or block) in a
@@ -7,47 +9,61 @@
 ///
 /// A word here is a maximal stretch of non-ASCII characters and ASCII letters and digits that
 /// holds a non-ASCII character, the same widening `RepairDescriber` applies to a changed run.
+///
+/// Nothing is indexed up front: a question looks for the word's bytes in the file (damaged
+/// sequences are rare in any text, so there are few places to look at) and judges each place.
 struct CodeSamples {
-    /// Each sample with the byte offsets where it starts.
-    private var starts: [[UInt8]: [Int]] = [:]
+    let bytes: [UInt8]
+    let layout: TextLayout
+    /// For each unit of `layout`, whether it holds correct non-ASCII text.
+    let correctUnits: [Bool]
 
-    /// `correctUnits`: for each unit of `layout`, whether it holds correct non-ASCII text.
-    init(bytes: [UInt8], layout: TextLayout, correctUnits: [Bool]) {
-        for (unitIndex, unit) in layout.units.enumerated() {
-            let correct = correctUnits[unitIndex]
-            for lineIndex in unit {
-                let line = layout.lines[lineIndex]
-                if layout.inCodeBlock[lineIndex] {
-                    if correct {
-                        addWords(bytes, line)
-                    } else {
-                        for word in CodeSamples.words(bytes, line) where CodeSamples.isStringLiteral(bytes, word, line) {
-                            starts[Array(bytes[word]), default: []].append(word.lowerBound)
-                        }
-                    }
-                    continue
-                }
-                for span in CodeSamples.codeSpans(bytes, line) {
-                    if correct {
-                        addWords(bytes, span)
-                    } else if let word = CodeSamples.soleWord(bytes, span) {
-                        starts[Array(bytes[word]), default: []].append(word.lowerBound)
-                    }
-                }
+    /// Whether the word `bytes[range]` is shown as a sample somewhere other than at `range`.
+    func containsElsewhere(_ range: Range<Int>) -> Bool {
+        // Look for the second byte of its first non-ASCII character (a continuation byte, which
+        // ASCII text never and correct text seldom has), then compare the whole word.
+        guard let lead = range.firstIndex(where: { bytes[$0] >= 0x80 }), lead + 1 < range.upperBound else { return false }
+        let anchor = lead + 1 - range.lowerBound
+        let count = range.count
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let needle = base + range.lowerBound
+            var from = anchor
+            while from < buffer.count {
+                guard let found = memchr(base + from, Int32(needle[anchor]), buffer.count - from) else { return false }
+                let hit = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                from = hit + 1
+                let start = hit - anchor
+                guard start + count <= buffer.count, start != range.lowerBound,
+                      memcmp(base + start, needle, count) == 0 else { continue }
+                if start > 0 && CodeSamples.isWordByte(buffer[start - 1]) { continue }
+                if start + count < buffer.count && CodeSamples.isWordByte(buffer[start + count]) { continue }
+                if isSample(start..<(start + count)) { return true }
             }
+            return false
         }
     }
 
-    /// Whether `bytes[range]` is shown as a sample somewhere other than at `range` itself.
-    func containsElsewhere(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        guard let offsets = starts[Array(bytes[range])] else { return false }
-        return offsets.contains { $0 != range.lowerBound }
-    }
-
-    private mutating func addWords(_ bytes: [UInt8], _ range: Range<Int>) {
-        for word in CodeSamples.words(bytes, range) {
-            starts[Array(bytes[word]), default: []].append(word.lowerBound)
+    /// Whether code shows the whole word `word` as a sample.
+    private func isSample(_ word: Range<Int>) -> Bool {
+        let lines = layout.lines
+        // The line holding the word, and its unit (every line with non-ASCII is in one).
+        var lower = 0
+        var upper = lines.count
+        while lower + 1 < upper {
+            let middle = (lower + upper) / 2
+            if lines[middle].lowerBound <= word.lowerBound { lower = middle } else { upper = middle }
         }
+        let lineIndex = lower
+        let line = lines[lineIndex]
+        guard word.upperBound <= line.upperBound,
+              let unitIndex = layout.units.firstIndex(where: { $0.contains(lineIndex) }) else { return false }
+        let correct = correctUnits[unitIndex]
+        if layout.inCodeBlock[lineIndex] { return correct || CodeSamples.isStringLiteral(bytes, word, line) }
+        for span in CodeSamples.codeSpans(bytes, line) where span.lowerBound <= word.lowerBound && word.upperBound <= span.upperBound {
+            return correct || CodeSamples.soleWord(bytes, span) == word
+        }
+        return false
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
@@ -90,13 +106,30 @@ struct CodeSamples {
         return found[0]
     }
 
+    /// The first backtick in `bytes[from..<to]`, or `to`; eight bytes at a time.
+    static func nextBacktick(_ bytes: [UInt8], from: Int, to: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = from
+            while index + 8 <= to {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x6060_6060_6060_6060
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < to && raw[index] != 0x60 { index += 1 }
+            return index
+        }
+    }
+
     /// The contents of the code spans of a line: between a run of backticks and the next run of
     /// the same length.
     static func codeSpans(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var index = line.lowerBound
+        var index = nextBacktick(bytes, from: line.lowerBound, to: line.upperBound)
         while index < line.upperBound {
-            guard bytes[index] == 0x60 else { index += 1; continue }
+            guard bytes[index] == 0x60 else {
+                index = nextBacktick(bytes, from: index, to: line.upperBound)
+                continue
+            }
             let open = index
             while index < line.upperBound && bytes[index] == 0x60 { index += 1 }
             let length = index - open

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evidence that the mojibake in a paragraph is there on purpose: quoted, shown or discussed, as
 /// in a FAQ about broken quotes, an encoding tutorial or a quoted mail whose subject arrived
 /// damaged. Such a paragraph must come out byte for byte, with its words reported as possible
@@ -11,10 +13,10 @@
 /// 2. the same words appear correctly encoded in the file: the damaged word is presented as
 ///    quoted material (in a block quote, quotation marks or code), the repaired word with up to
 ///    two tokens on either side or within any three tokens of its line, or the repaired quotation
-///    it stands in (two tokens at least), occurs intact elsewhere (see `TokenText`), and the file
-///    speaks about encodings (see `EncodingTalk`). A text shows the same words damaged and
-///    correct in order to talk about the damage: it quotes the damaged form and names the
-///    problem. A phrase merely repeated (a heading or a sentence of boilerplate in every section,
+///    it stands in (two tokens at least), occurs intact elsewhere (see `TokenText`), and its
+///    paragraph or the one right before or after it has words about encodings (see
+///    `EncodingTalk`). A text shows the same words damaged and correct in order to talk about
+///    the damage: it quotes the damaged form and names the problem next to it. A phrase merely repeated (a heading or a sentence of boilerplate in every section,
 ///    a front-matter description repeating the first sentence) is as likely a copy damaged on its
 ///    way: "the same words appear correctly encoded in this file";
 /// 3. it stands inside quotation marks (ASCII double or single quotes on its line, not the quotes
@@ -56,7 +58,7 @@ final class IntentEvidence {
     private let correctUnits: [Bool]
     private lazy var samples = CodeSamples(bytes: bytes, layout: layout, correctUnits: correctUnits)
     /// Only a file with correct non-ASCII text can hold the correct form of a word.
-    private lazy var fileTalks = correctUnits.contains(true) && EncodingTalk.mentions(bytes, 0..<bytes.count)
+    private lazy var correctText = correctUnits.contains(true)
     private lazy var tokens = TokenText(bytes)
     private var runBuffer: [LineRun] = []
 
@@ -80,33 +82,44 @@ final class IntentEvidence {
     /// Why each changed word of `unit` is shown on purpose; nil as soon as one word shows no
     /// evidence (the unit is damage then, and the other words need not be judged).
     /// `quotedCounts`: a word inside code or quotes counts as shown on purpose by itself (in a
-    /// paragraph that also has mojibake outside them).
+    /// paragraph that also has mojibake outside them). `strongOnly`: only strong evidence matters
+    /// (the file is consistently damaged), so the first word that is no lone sample settles it.
     func judge(
-        unit: Range<Int>, text: RepairEngine.UnitText, guesses: [Int: [Int: RunGuess]], quotedCounts: Bool
+        unit: Range<Int>, text: RepairEngine.UnitText, guesses: [Int: [Int: RunGuess]], quotedCounts: Bool,
+        strongOnly: Bool
     ) -> Judgement? {
-        var unitTalks: Bool? = nil
+        var talkAround: Bool? = nil
+        /// The paragraph, or the one before or after it, has words about encodings.
+        func talks() -> Bool {
+            if talkAround == nil { talkAround = EncodingTalk.mentions(bytes, neighbourhood(of: unit)) }
+            return talkAround!
+        }
         var result: [[String]] = []
         var strong = true
         for (offset, lineIndex) in unit.enumerated() {
             let line = layout.lines[lineIndex]
             let finalLine = text.lines[offset]
-            guard !text.bytes[finalLine].elementsEqual(bytes[line]),
-                  let spans = RepairDescriber.spans(
-                    original: bytes, line: line, final: text.bytes, finalLine: finalLine,
-                    guesses: guesses[offset] ?? [:])
+            guard !IntentEvidence.same(bytes, line, text.bytes, finalLine) else {
+                result.append([])
+                continue
+            }
+            // The maximal non-ASCII runs of the line, as `RepairDescriber.runs` finds them.
+            UnitScanner.runs(in: bytes, line: line, inCodeBlock: layout.inCodeBlock[lineIndex], into: &runBuffer)
+            let beforeRuns = runBuffer.map(\.range)
+            let afterRuns = RepairDescriber.runs(text.bytes, finalLine)
+            guard let spans = RepairDescriber.spans(
+                original: bytes, line: line, before: beforeRuns, final: text.bytes, after: afterRuns,
+                guesses: guesses[offset] ?? [:])
             else {
                 result.append([])
                 continue
             }
-            UnitScanner.runs(in: bytes, line: line, inCodeBlock: layout.inCodeBlock[lineIndex], into: &runBuffer)
-            let beforeRuns = RepairDescriber.runs(bytes, line)
-            let afterRuns = RepairDescriber.runs(text.bytes, finalLine)
             // A word whose damaged runs all stand for marks (quotes, dashes: „Hallo“), each shown
             // in code: the marks are the sample, not the word.
             func marksShown(_ span: RepairDescriber.Span) -> Bool {
                 (span.firstRun...span.lastRun).allSatisfy { run in
                     !IntentEvidence.holdsLetter(text.bytes, afterRuns[run])
-                        && samples.containsElsewhere(bytes, beforeRuns[run])
+                        && samples.containsElsewhere(beforeRuns[run])
                 }
             }
             // Where an ASCII position of the line (the skeleton both share) lies in the repair.
@@ -117,10 +130,7 @@ final class IntentEvidence {
                 }
                 return result
             }
-            func single(_ run: Int) -> UInt32? {
-                let scalars = String(decoding: text.bytes[afterRuns[run]], as: UTF8.self).unicodeScalars
-                return scalars.count == 1 ? scalars.first?.value : nil
-            }
+            func single(_ run: Int) -> UInt32? { IntentEvidence.singleScalar(text.bytes, afterRuns[run]) }
             // A letter or a quotation mark standing as a word of its own, as text never has them
             // ('you see Ã¤ instead of ä', 'â€™ everywhere'): a sample on show.
             func standsAlone(_ span: RepairDescriber.Span) -> Bool {
@@ -137,10 +147,11 @@ final class IntentEvidence {
             let inBlockQuote = IntentEvidence.isBlockQuote(bytes, line)
             var lineReasons: [String] = []
             for span in spans {
+                if strongOnly && !isLoneSample(span) { return nil }
                 let runs = runBuffer.filter { span.original.contains($0.range.lowerBound) }
                 let allQuoted = !runs.isEmpty && runs.allSatisfy(\.quoted)
                 let quotation = allQuoted ? nil : self.quotation(around: span.original, line: line)
-                if samples.containsElsewhere(bytes, span.original) || marksShown(span) {
+                if samples.containsElsewhere(span.original) || marksShown(span) {
                     lineReasons.append(IntentEvidence.inCode)
                     strong = strong && isLoneSample(span)
                     continue
@@ -150,14 +161,14 @@ final class IntentEvidence {
                     continue
                 }
                 strong = false
-                if (allQuoted || quotation != nil || inBlockQuote) && fileTalks
+                if strongOnly { return nil }
+                if (allQuoted || quotation != nil || inBlockQuote) && correctText && talks()
                     && (appearsCorrectly(span.final, in: text.bytes, line: finalLine)
                     || quotation.map({ appearsCorrectly(quoted: finalIndex($0.lowerBound)..<finalIndex($0.upperBound), in: text.bytes) }) == true) {
                     lineReasons.append(IntentEvidence.correctElsewhere)
                 } else if allQuoted || quotation != nil || inTableCell(span.original, line: line)
                     || standsAlone(span) {
-                    if unitTalks == nil { unitTalks = EncodingTalk.mentions(bytes, neighbourhood(of: unit)) }
-                    if unitTalks == true {
+                    if talks() {
                         lineReasons.append(
                             allQuoted || quotation != nil ? IntentEvidence.besideTalk : IntentEvidence.sampleBesideTalk)
                     } else if quotedCounts && allQuoted {
@@ -172,6 +183,74 @@ final class IntentEvidence {
             result.append(lineReasons)
         }
         return Judgement(reasons: result, strong: strong)
+    }
+
+    /// Whether every changed run of the unit could be a lone sample: one quotation mark, or one
+    /// letter with no ASCII letter or digit attached. One pass over the unit and its repair, in
+    /// step (they share their ASCII skeleton), that usually ends at the first changed run: what
+    /// a consistently damaged file asks of each further unit before judging it.
+    func mayBeStrong(unit: Range<Int>, text: RepairEngine.UnitText) -> Bool {
+        let final = text.bytes
+        for (offset, lineIndex) in unit.enumerated() {
+            let line = layout.lines[lineIndex]
+            let finalLine = text.lines[offset]
+            var index = line.lowerBound
+            var finalIndex = finalLine.lowerBound
+            while index < line.upperBound && finalIndex < finalLine.upperBound {
+                if bytes[index] < 0x80 {
+                    // ASCII is the same on both sides: skip it eight bytes at a time.
+                    let skipped = IntentEvidence.asciiPrefix(bytes, index, line.upperBound)
+                    index += skipped
+                    finalIndex += skipped
+                    continue
+                }
+                let start = index
+                while index < line.upperBound && bytes[index] >= 0x80 { index += 1 }
+                let finalStart = finalIndex
+                while finalIndex < finalLine.upperBound && final[finalIndex] >= 0x80 { finalIndex += 1 }
+                if bytes[start..<index].elementsEqual(final[finalStart..<finalIndex]) { continue }
+                guard let scalar = IntentEvidence.singleScalar(final, finalStart..<finalIndex) else { return false }
+                if IntentEvidence.isQuotationMark(scalar) { continue }
+                let attached = (start > line.lowerBound && RepairEngine.isASCIIWordByte(bytes[start - 1]))
+                    || (index < line.upperBound && RepairEngine.isASCIIWordByte(bytes[index]))
+                if attached || !ScalarTraits.isLetterOrDigit(scalar) { return false }
+            }
+        }
+        return true
+    }
+
+    /// How many bytes from `start` (before `end`) are ASCII; at least one if `bytes[start]` is.
+    static func asciiPrefix(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = start
+            while index + 8 <= end && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            while index < end && raw[index] < 0x80 { index += 1 }
+            return index - start
+        }
+    }
+
+    /// Whether `a[aRange]` and `b[bRange]` hold the same bytes.
+    static func same(_ a: [UInt8], _ aRange: Range<Int>, _ b: [UInt8], _ bRange: Range<Int>) -> Bool {
+        guard aRange.count == bRange.count else { return false }
+        guard !aRange.isEmpty else { return true }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                memcmp(a.baseAddress! + aRange.lowerBound, b.baseAddress! + bRange.lowerBound, aRange.count) == 0
+            }
+        }
+    }
+
+    /// The scalar `bytes[range]` (valid UTF-8, non-ASCII) encodes when it is exactly one.
+    static func singleScalar(_ bytes: [UInt8], _ range: Range<Int>) -> UInt32? {
+        guard !range.isEmpty else { return nil }
+        let lead = bytes[range.lowerBound]
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard range.count == length else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for index in (range.lowerBound + 1)..<range.upperBound { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+        return value
     }
 
     /// Whether a line is part of a block quote (`> `).

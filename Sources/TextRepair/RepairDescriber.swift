@@ -61,8 +61,16 @@ enum RepairDescriber {
     static func spans(
         original: [UInt8], line: Range<Int>, final: [UInt8], finalLine: Range<Int>, guesses: [Int: RunGuess]
     ) -> [Span]? {
-        let before = runs(original, line)
-        let after = runs(final, finalLine)
+        spans(
+            original: original, line: line, before: runs(original, line), final: final, after: runs(final, finalLine),
+            guesses: guesses)
+    }
+
+    /// The same, given the runs of both lines.
+    static func spans(
+        original: [UInt8], line: Range<Int>, before: [Range<Int>], final: [UInt8], after: [Range<Int>],
+        guesses: [Int: RunGuess]
+    ) -> [Span]? {
         guard before.count == after.count else { return nil }
 
         func isWordByte(_ byte: UInt8) -> Bool {

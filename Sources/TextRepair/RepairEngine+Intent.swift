@@ -19,14 +19,26 @@ extension RepairEngine {
         guard outcomes.contains(where: { $0 != nil }) else { return [:] }
         let correctUnits = plans.map { $0.codePage == nil }
         let evidence = IntentEvidence(bytes: bytes, layout: layout, correctUnits: correctUnits)
+        let correctText = correctUnits.contains(true)
+        // Units with mojibake outside code first: in a file without correct text, the first of
+        // them without evidence makes the file consistently damaged, and only strong evidence
+        // counts from then on (quick to rule out).
+        let order = units.indices.sorted {
+            (plans[$0].decision == .repair ? 0 : 1, $0) < (plans[$1].decision == .repair ? 0 : 1, $1)
+        }
         var found = [IntentEvidence.Judgement?](repeating: nil, count: units.count)
         var damagedWithoutEvidence = false
-        for unitIndex in units.indices {
+        for unitIndex in order {
             guard let outcome = outcomes[unitIndex] else { continue }
             let decision = plans[unitIndex].decision
-            let judgement = evidence.judge(
-                unit: units[unitIndex], text: outcome.text, guesses: outcome.guesses,
-                quotedCounts: decision != .quotedOnly)
+            let strongOnly = damagedWithoutEvidence && !correctText
+            // Once only strong evidence counts, a unit that is no lone sample is damage at once.
+            let hopeless = strongOnly && !evidence.mayBeStrong(unit: units[unitIndex], text: outcome.text)
+            let judgement = hopeless
+                ? nil
+                : evidence.judge(
+                    unit: units[unitIndex], text: outcome.text, guesses: outcome.guesses,
+                    quotedCounts: decision == .repair, strongOnly: strongOnly)
             // At least one changed word, each with its reason.
             if let judgement, judgement.reasons.contains(where: { !$0.isEmpty }) {
                 found[unitIndex] = judgement
@@ -34,7 +46,7 @@ extension RepairEngine {
                 damagedWithoutEvidence = true
             }
         }
-        let consistentlyDamaged = damagedWithoutEvidence && !correctUnits.contains(true)
+        let consistentlyDamaged = damagedWithoutEvidence && !correctText
         var held: [Int: HeldUnit] = [:]
         for unitIndex in units.indices {
             guard let outcome = outcomes[unitIndex] else { continue }
