@@ -14,10 +14,13 @@ public struct Repair: Sendable, Hashable {
     public var confidence: Double
     /// Ranked, best first; more than one only where a dropped byte had to be guessed.
     public var candidates: [String]
+    /// Why a possible repair was left alone, in a few English words ("quoted in code elsewhere in
+    /// this file"); nil for applied repairs and for possible repairs without a stated reason.
+    public var reason: String?
 
     public init(
         line: Int, column: Int, before: String, after: String, encoding: String,
-        confidence: Double, candidates: [String]
+        confidence: Double, candidates: [String], reason: String? = nil
     ) {
         self.line = line
         self.column = column
@@ -26,6 +29,7 @@ public struct Repair: Sendable, Hashable {
         self.encoding = encoding
         self.confidence = confidence
         self.candidates = candidates
+        self.reason = reason
     }
 
     /// True when the repair had to choose between several candidates.

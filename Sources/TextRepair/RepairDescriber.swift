@@ -6,19 +6,72 @@
 /// whole word ('fÃ¼r' -> 'für'). A run whose dropped bytes had to be guessed carries its ranked
 /// alternatives, and is never merged with another guessed run.
 enum RepairDescriber {
+    /// One changed word: its bytes in the damaged line and in the repaired line.
+    struct Span {
+        var original: Range<Int>
+        var final: Range<Int>
+        /// Index of the run whose dropped bytes were guessed (its alternatives are the candidates).
+        var guessed: Int?
+        var firstRun: Int
+        var lastRun: Int
+    }
+
     static func describe(
         original: [UInt8], line: Range<Int>, lineNumber: Int, final: [UInt8], finalLine: Range<Int>,
         encoding: String, confidence: Double, guesses: [Int: RunGuess]
     ) -> [Repair] {
-        let before = runs(original, line)
-        let after = runs(final, finalLine)
-        guard before.count == after.count else {
+        guard let spans = spans(original: original, line: line, final: final, finalLine: finalLine, guesses: guesses)
+        else {
             // Cannot happen (the skeletons match); describe the whole line rather than fail.
             return [Repair(
                 line: lineNumber, column: 1, before: String(decoding: original[line], as: UTF8.self),
                 after: String(decoding: final[finalLine], as: UTF8.self), encoding: encoding, confidence: confidence,
                 candidates: [String(decoding: final[finalLine], as: UTF8.self)])]
         }
+        var result: [Repair] = []
+        for span in spans {
+            let repaired = String(decoding: final[span.final], as: UTF8.self)
+            var candidates = [repaired]
+            var groupConfidence = confidence
+            if let guessed = span.guessed, let guess = guesses[guessed] {
+                let after = runs(final, finalLine)
+                candidates = guess.alternatives.map { scalars in
+                    var bytes = Array(final[span.final.lowerBound..<after[guessed].lowerBound])
+                    for scalar in scalars { UTF8Sequence.append(scalar, to: &bytes) }
+                    bytes += final[after[guessed].upperBound..<span.final.upperBound]
+                    return String(decoding: bytes, as: UTF8.self)
+                }
+                groupConfidence = guess.confidence
+            } else {
+                for index in span.firstRun...span.lastRun {
+                    if let guess = guesses[index] { groupConfidence = min(groupConfidence, guess.confidence) }
+                }
+            }
+            let column = Columns.characterCount(original, line.lowerBound..<span.original.lowerBound) + 1
+            result.append(Repair(
+                line: lineNumber, column: column,
+                before: String(decoding: original[span.original], as: UTF8.self), after: repaired,
+                encoding: encoding, confidence: groupConfidence, candidates: candidates))
+        }
+        return result
+    }
+
+    /// The changed words of a line, in order: what `describe` reports, as byte ranges. Nil when
+    /// the line and its repair do not share their ASCII skeleton (cannot happen).
+    static func spans(
+        original: [UInt8], line: Range<Int>, final: [UInt8], finalLine: Range<Int>, guesses: [Int: RunGuess]
+    ) -> [Span]? {
+        spans(
+            original: original, line: line, before: runs(original, line), final: final, after: runs(final, finalLine),
+            guesses: guesses)
+    }
+
+    /// The same, given the runs of both lines.
+    static func spans(
+        original: [UInt8], line: Range<Int>, before: [Range<Int>], final: [UInt8], after: [Range<Int>],
+        guesses: [Int: RunGuess]
+    ) -> [Span]? {
+        guard before.count == after.count else { return nil }
 
         func isWordByte(_ byte: UInt8) -> Bool {
             let lower = byte | 0x20
@@ -49,35 +102,15 @@ enum RepairDescriber {
             }
         }
 
-        var result: [Repair] = []
-        for group in groups {
+        return groups.map { group in
             let start = extendedStart(group.first)
             let end = extendedEnd(group.last)
             let finalStart = after[group.first].lowerBound - (before[group.first].lowerBound - start)
             let finalEnd = after[group.last].upperBound + (end - before[group.last].upperBound)
-            let repaired = String(decoding: final[finalStart..<finalEnd], as: UTF8.self)
-            var candidates = [repaired]
-            var groupConfidence = confidence
-            if let guessed = group.guessed, let guess = guesses[guessed] {
-                candidates = guess.alternatives.map { scalars in
-                    var bytes = Array(final[finalStart..<after[guessed].lowerBound])
-                    for scalar in scalars { UTF8Sequence.append(scalar, to: &bytes) }
-                    bytes += final[after[guessed].upperBound..<finalEnd]
-                    return String(decoding: bytes, as: UTF8.self)
-                }
-                groupConfidence = guess.confidence
-            } else {
-                for index in group.first...group.last {
-                    if let guess = guesses[index] { groupConfidence = min(groupConfidence, guess.confidence) }
-                }
-            }
-            let column = Columns.characterCount(original, line.lowerBound..<start) + 1
-            result.append(Repair(
-                line: lineNumber, column: column,
-                before: String(decoding: original[start..<end], as: UTF8.self), after: repaired,
-                encoding: encoding, confidence: groupConfidence, candidates: candidates))
+            return Span(
+                original: start..<end, final: finalStart..<finalEnd, guessed: group.guessed, firstRun: group.first,
+                lastRun: group.last)
         }
-        return result
     }
 
     /// Ranges of the maximal runs of non-ASCII bytes.

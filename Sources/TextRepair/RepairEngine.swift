@@ -5,10 +5,11 @@ struct RepairEngine {
     enum Decision {
         /// No code page explains every non-ASCII character: correct text (it may quote mojibake).
         case genuine
-        /// Mojibake outside code and quotes: repair.
+        /// Mojibake outside code and quotes: repair, unless it is quoted or discussed on purpose
+        /// (see `IntentEvidence`).
         case repair
         /// Explained, but every sequence is in code or quotes: repair only if the file is damaged
-        /// elsewhere, else report as possible.
+        /// elsewhere (without evidence of intent), else report as possible.
         case quotedOnly
         /// Explained only with dropped bytes: repair only if every guess is strongly supported.
         case dropOnly
@@ -186,6 +187,10 @@ struct RepairEngine {
             outcomes[unitIndex] = outcome
         }
 
+        // 4b. Mojibake quoted or discussed on purpose stays: judged only for the units about to be
+        //     repaired.
+        let held = holdIntentional(outcomes: &outcomes, plans: plans)
+
         // 5. Output and reports.
         var repairs: [Repair] = []
         var possible: [Repair] = []
@@ -205,6 +210,8 @@ struct RepairEngine {
                         finalLine: finalRange,
                         encoding: encoding, confidence: outcome.confidence, guesses: outcome.guesses[offset] ?? [:])
                 }
+            } else if let hold = held[unitIndex] {
+                if describe { possible += heldRepairs(unit, hold) }
             } else if describe {
                 possible += possibleRepairs(unit, plan: plans[unitIndex], preferred: pages[preferred])
             }
@@ -397,7 +404,8 @@ struct RepairEngine {
                     result.append(Repair(
                         line: lineIndex + 1, column: column,
                         before: String(decoding: bytes[span], as: UTF8.self), after: text,
-                        encoding: page.name, confidence: run.quoted ? 0.3 : 0.5, candidates: [text]))
+                        encoding: page.name, confidence: run.quoted ? 0.3 : 0.5, candidates: [text],
+                        reason: plan.decision == .quotedOnly ? IntentEvidence.quotedOnly : nil))
                     index = last + 1
                 }
             }
