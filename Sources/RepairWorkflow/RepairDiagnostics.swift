@@ -4,7 +4,8 @@ import TextRepair
 
 /// A repair's diagnostics, in the words the build and `chronicle repair` both print: each repair
 /// a warning with the damaged line (`repair.mojibake`), each guess among several candidates a
-/// note listing them (`repair.guess`), suspicious text left alone a note (`repair.possible`).
+/// note listing them (`repair.guess`), suspicious text left alone a note with why
+/// (`repair.possible`: quoted in code elsewhere, the same words correctly encoded, …).
 public enum RepairDiagnostics {
     public static func diagnostics(for result: RepairResult, original: String, path: String) -> [Diagnostic] {
         guard !result.repairs.isEmpty || !result.possible.isEmpty else { return [] }
@@ -32,8 +33,8 @@ public enum RepairDiagnostics {
         for repair in result.possible {
             diagnostics.append(Diagnostic(
                 .note, code: "repair.possible",
-                message: "possible mojibake '\(visible(repair.before))' (\(repair.encoding)) left as is; "
-                    + "it may mean '\(visible(repair.after))'",
+                message: "possible mojibake '\(visible(repair.before))' (\(repair.encoding)) left as is"
+                    + (repair.reason.map { " (\($0))" } ?? "") + "; it may mean '\(visible(repair.after))'",
                 location: SourceLocation(path: path, line: repair.line, column: repair.column),
                 sourceLine: line(repair.line)))
         }

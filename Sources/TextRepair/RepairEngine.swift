@@ -372,6 +372,15 @@ struct RepairEngine {
 
     // MARK: - Possible repairs
 
+    /// Why a unit that looks damaged is left alone, for its possible repairs.
+    static func reason(_ decision: Decision) -> String {
+        switch decision {
+        case .quotedOnly: IntentEvidence.quotedOnly
+        case .genuine: "its paragraph also holds correct non-ASCII text"
+        case .repair, .dropOnly: "not sure enough to repair"
+        }
+    }
+
     /// Spans of complete sequences in a unit that is left alone, reported for a human to judge.
     private mutating func possibleRepairs(_ unit: Range<Int>, plan: UnitPlan, preferred: CodePage) -> [Repair] {
         if plan.decision == .dropOnly { return [] }
@@ -405,7 +414,7 @@ struct RepairEngine {
                         line: lineIndex + 1, column: column,
                         before: String(decoding: bytes[span], as: UTF8.self), after: text,
                         encoding: page.name, confidence: run.quoted ? 0.3 : 0.5, candidates: [text],
-                        reason: plan.decision == .quotedOnly ? IntentEvidence.quotedOnly : nil))
+                        reason: Self.reason(plan.decision)))
                     index = last + 1
                 }
             }
