@@ -25,11 +25,12 @@ enum TOMLPreflight {
             if let problem = dateTimeProblem(line) {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
-            if delimiters > 0 { continue }
+            // A line that opens with `[` is a header even when string quotes follow on it.
             let isHeader = arrayDepth == 0 && line.unicodeScalars.drop { $0 == " " || $0 == "\t" }.first == "["
             if isHeader, let problem = tableHeaderProblem(line) {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
+            if delimiters > 0 { continue }
             if !isHeader { arrayDepth = max(0, arrayDepth + bracketBalance(line)) }
         }
         return nil

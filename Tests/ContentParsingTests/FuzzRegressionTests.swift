@@ -34,8 +34,10 @@ import Testing
     /// toml++ skips a byte order mark at the start of the TOML, so a bad table header right after
     /// one aborted the process too; found as `+++\n\u{FEFF}[!ti&atle]\n…`.
     /// And `[` followed by a combining mark (one Character in Swift) hid the header: found as
-    /// `[\u{07AC}\u{90}–tle"` (a Thaana vowel sign, from bytes that were half UTF-8).
-    @Test(arguments: ["\u{FEFF}[!title]", "\u{FEFF}[ä]", "\u{FEFF}[", "[\u{07AC}\u{90}–tle\"", "[\u{0301}a]", "[[\u{0308}x]]"])
+    /// `[\u{07AC}\u{90}–tle"` (a Thaana vowel sign, from bytes that were half UTF-8). And a header
+    /// followed by multi-line string quotes went unchecked: found as `[ ¢\u{0B}'''''…`.
+    @Test(arguments: ["\u{FEFF}[!title]", "\u{FEFF}[ä]", "\u{FEFF}[", "[\u{07AC}\u{90}–tle\"", "[\u{0301}a]", "[[\u{0308}x]]",
+                      "[ ¢\u{0B}''''''", "[ä] = '''x'''"])
     func reportsTOMLTableHeaderAfterAByteOrderMarkOrWithACombiningMark(header: String) {
         let errors = frontMatterErrors("+++\n\(header)\ntitle = \"x\"\n+++\nBody\n")
         #expect(errors.count == 1)
