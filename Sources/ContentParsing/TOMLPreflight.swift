@@ -4,7 +4,8 @@ import Foundation
 /// with a failed assertion instead of reporting an error, so they become ordinary syntax errors:
 /// a table header whose first key starts with a character a key cannot start with (`[ä]`,
 /// `[.a]`, `[#]`) or that has no name at all (`[` alone on its line), and a date-time whose
-/// time is incomplete (`2024-01-17Tx1:19`, `2024-01-17T11:x`, `…02+,`). Lines inside multi-line strings and
+/// time is incomplete (`2024-01-17Tx1:19`, `2024-01-17T11:x`, `…02+,`) or that is no date after its year
+/// (`2021----04 1`). Lines inside multi-line strings and
 /// arrays are left alone; a byte order mark before the first line is skipped, as toml++ skips it.
 /// Found by `make fuzz` (FuzzFrontMatter).
 enum TOMLPreflight {
@@ -67,9 +68,26 @@ enum TOMLPreflight {
     private static let completeTime = try! NSRegularExpression(
         pattern: #"^(?:[Tt]|\s)\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?(?![0-9A-Za-z:.+-])"#)
 
+    /// A value that starts like a year and a dash but is no date (`2021----04 1`): toml++ takes it
+    /// for a date-time and aborts on what follows. A bare key may look like that (`2021-x = 1`),
+    /// so only what follows the `=` is looked at (or a line without one that is no header).
+    private static let brokenDate = try! NSRegularExpression(pattern: #"(?<![0-9A-Za-z_.:-])\d{4}-(?!\d{2}-\d{2}(?![0-9]))"#)
+
     private static func dateTimeProblem(_ line: Substring) -> (message: String, column: Int)? {
         let text = unquoted(line)
         let whole = NSRange(text.startIndex..., in: text)
+        let values: Range<String.Index>? = if let equals = text.firstIndex(of: "=") {
+            text.index(after: equals)..<text.endIndex
+        } else if text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("[") {
+            nil
+        } else {
+            text.startIndex..<text.endIndex
+        }
+        if let values, let match = brokenDate.firstMatch(in: text, range: NSRange(values, in: text)),
+           let range = Range(match.range, in: text) {
+            return ("a value that starts like a year is no date: dates are written like 2024-01-17",
+                    text.distance(from: text.startIndex, to: range.lowerBound) + 1)
+        }
         for match in dateStart.matches(in: text, range: whole) {
             guard let dateRange = Range(match.range, in: text) else { continue }
             let rest = String(text[dateRange.upperBound...])

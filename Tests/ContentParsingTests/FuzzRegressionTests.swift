@@ -44,6 +44,22 @@ import Testing
         #expect(errors.first?.location.line == 2)
     }
 
+    /// toml++ 3.4.0 asserts `!is_value_terminator(*cp)` on a value that starts like a year but is
+    /// no date; found as `title =2021----04 1#i`.
+    @Test(arguments: ["title =2021----04 1#i", "d = 2021-1-01", "d = [2021--]", "d = { a = 2021-01-011 }"])
+    func reportsTOMLValuesThatStartLikeAYear(line: String) {
+        let errors = frontMatterErrors("+++\n\(line)\n+++\nBody\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 2)
+    }
+
+    /// Keys and strings may look like years; dates with times stay dates.
+    @Test func readsKeysAndDatesThatLookLikeYears() {
+        let text = "+++\ntitle = \"2021-x\"\n2021-notes = 1\ndate = 2024-01-17T11:19:02+02:00\nday = 2024-01-17\n+++\nBody\n"
+        let parsed = DocumentParser.parse(SourceFile(path: "input.md", text: text))
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.isEmpty, "\(parsed.diagnostics.map(\.formatted))")
+    }
+
     /// The neighbours of those inputs that toml++ does report as errors: they must stay errors.
     @Test(arguments: [
         "[pärams]", "[a.ä]", "[a ä]", "ä = 1", "d = 2024-01-17 x1:19:02", "d = 2024-01-17Tx",
