@@ -5,7 +5,7 @@ import Foundation
 /// a table header whose first key starts with a character a key cannot start with (`[ä]`,
 /// `[.a]`, `[#]`) or that has no name at all (`[` alone on its line), and a date-time whose
 /// time is incomplete (`2024-01-17Tx1:19`, `2024-01-17T11:x`, `…02+,`) or that is no date after its year
-/// (`2021----04 1`). Lines inside multi-line strings and
+/// (`2021----04 1`), and a `}` where an array expects a value (`[ }`). Lines inside multi-line strings and
 /// arrays are left alone; a byte order mark before the first line is skipped, as toml++ skips it.
 /// Found by `make fuzz` (FuzzFrontMatter).
 enum TOMLPreflight {
@@ -18,7 +18,8 @@ enum TOMLPreflight {
             return nil
         }
         var inMultilineString = false
-        var arrayDepth = 0
+        // The arrays and inline tables open at the end of the line, outside strings.
+        var open: [Character] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let delimiters = line.components(separatedBy: "\"\"\"").count - 1 + line.components(separatedBy: "'''").count - 1
             defer { if delimiters % 2 == 1 { inMultilineString.toggle() } }
@@ -27,22 +28,34 @@ enum TOMLPreflight {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
             // A line that opens with `[` is a header even when string quotes follow on it.
-            let isHeader = arrayDepth == 0 && line.unicodeScalars.drop { $0 == " " || $0 == "\t" }.first == "["
+            let isHeader = open.isEmpty && line.unicodeScalars.drop { $0 == " " || $0 == "\t" }.first == "["
             if isHeader, let problem = tableHeaderProblem(line) {
                 return StructuredDataError(message: problem.message, line: index + 1, column: problem.column)
             }
             if delimiters > 0 { continue }
-            if !isHeader { arrayDepth = max(0, arrayDepth + bracketBalance(line)) }
+            if !isHeader, let column = nesting(line, &open) {
+                return StructuredDataError(
+                    message: "'}' where the array expects a value or ']'", line: index + 1, column: column)
+            }
         }
         return nil
     }
 
-    /// Opening minus closing brackets outside quotes and comments: how far a line opens an array
-    /// (lines inside a multi-line array that start with `[` are values, not table headers).
-    private static func bracketBalance(_ line: Substring) -> Int {
-        unquoted(line).reduce(0) { balance, character in
-            character == "[" ? balance + 1 : character == "]" ? balance - 1 : balance
+    /// Follows the arrays and inline tables a line opens and closes (outside quotes and comments;
+    /// lines inside a multi-line array that start with `[` are values, not table headers). A `}`
+    /// where an array expects a value (`[ }`, `[1, }`) makes toml++ abort: its column.
+    private static func nesting(_ line: Substring, _ open: inout [Character]) -> Int? {
+        for (offset, character) in unquoted(line).enumerated() {
+            switch character {
+            case "[", "{": open.append(character)
+            case "]": if open.last == "[" { open.removeLast() }
+            case "}":
+                if open.last == "[" { return offset + 1 }
+                if open.last == "{" { open.removeLast() }
+            default: break
+            }
         }
+        return nil
     }
 
     /// On Unicode scalars, as toml++ reads them: as Characters, `[` and a combining mark after

@@ -53,6 +53,21 @@ import Testing
         #expect(errors.first?.location.line == 2)
     }
 
+    /// toml++ 3.4.0 asserts `!is_value_terminator(*cp)` on a `}` where an array expects a value;
+    /// found as `title = [[[[…[[}[[…`.
+    @Test(arguments: ["title = [ }", "title = [[}", "title = [1, }", "title = [\n}", "title = [ # c\n }", "title = [}["])
+    func reportsTOMLClosingBraceInAnArray(value: String) {
+        let errors = frontMatterErrors("+++\n\(value)\n+++\nBody\n")
+        #expect(errors.count == 1)
+    }
+
+    /// Inline tables in arrays and arrays in inline tables close as they should.
+    @Test func readsInlineTablesInsideArrays() {
+        let text = "+++\ntitle = \"x\"\nlist = [{ a = 1 }, { b = [1, 2] }]\nt = { c = [3] }\nm = [\n  { d = \"}\" },\n]\n+++\nBody\n"
+        let parsed = DocumentParser.parse(SourceFile(path: "input.md", text: text))
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.isEmpty, "\(parsed.diagnostics.map(\.formatted))")
+    }
+
     /// Keys and strings may look like years; dates with times stay dates.
     @Test func readsKeysAndDatesThatLookLikeYears() {
         let text = "+++\ntitle = \"2021-x\"\n2021-notes = 1\ndate = 2024-01-17T11:19:02+02:00\nday = 2024-01-17\n+++\nBody\n"
