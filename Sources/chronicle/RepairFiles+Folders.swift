@@ -40,9 +40,18 @@ extension RepairFiles {
                 }
                 if name.hasPrefix(".") { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(prefix + path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
+                // What readdir says the entry is; a stat only when it does not say.
+                var kind = mode_t(0)
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): kind = S_IFDIR
+                case Int32(DT_REG): kind = S_IFREG
+                case Int32(DT_LNK): kind = S_IFLNK
+                default:
+                    var info = stat()
+                    guard lstat(prefix + path, &info) == 0 else { continue }
+                    kind = info.st_mode & S_IFMT
+                }
+                switch kind {
                 case S_IFDIR:
                     pending.append(path)
                 case S_IFREG, S_IFLNK:
