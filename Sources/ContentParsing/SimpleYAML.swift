@@ -216,11 +216,7 @@ enum SimpleYAML {
         case .null:
             return .null
         case .bool:
-            switch text.lowercased() {
-            case "true", "yes", "on": return .bool(true)
-            case "false", "no", "off": return .bool(false)
-            default: return nil
-            }
+            return YAMLScalarKind.boolValue(text).map(ParamValue.bool)
         case .int:
             // Plain decimal only; octal, hex, binary and underscores are Yams' to read.
             guard text == "0" || text.utf8.first != UInt8(ascii: "0") && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),

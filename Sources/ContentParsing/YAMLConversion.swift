@@ -105,12 +105,7 @@ enum YAMLConversion {
         case .null:
             return .null
         case .bool:
-            // As Yams' `Bool.construct`.
-            switch text.lowercased() {
-            case "true", "yes", "on": return .bool(true)
-            case "false", "no", "off": return .bool(false)
-            default: return .string(text)
-            }
+            return YAMLScalarKind.boolValue(text).map(ParamValue.bool) ?? .string(text)
         case .int:
             // Sexagesimal `1:30` is an int in YAML 1.1; nobody means that in front matter.
             guard !text.contains(":"), let number = node.int else { return .string(text) }

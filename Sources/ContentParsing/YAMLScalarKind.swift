@@ -122,4 +122,13 @@ enum YAMLScalarKind: Equatable {
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: "+") { cursor += 1 }
         return allRest(bytes, from: cursor, isDigit)
     }
+
+    /// The value of a plain `.bool` scalar, as Yams' `Bool.construct` reads it.
+    static func boolValue(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
+    }
 }

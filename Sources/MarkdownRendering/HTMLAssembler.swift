@@ -55,27 +55,8 @@ enum HTMLAssembler {
                 continue
             }
             if byte == tokenFirst, let (number, end) = ShortcodeToken.match(html, at: index), number < outputs.count {
-                let output = outputs[number]
                 copy(html, copied..<index, to: &page, and: &feedBytes, twoForms)
-                copied = index
-                let wrapped = html[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
-                    && (!twoForms || feedBytes.suffix(3).elementsEqual("<p>".utf8))
-                if wrapped {
-                    page.removeLast(3)
-                    page.append(contentsOf: output.page.utf8)
-                    if twoForms {
-                        feedBytes.removeLast(3)
-                        feedBytes.append(contentsOf: output.feed.utf8)
-                    }
-                    index = end + 4
-                    // A shortcode that renders nothing leaves no empty line behind (decided by the
-                    // page form, so that both forms keep the same lines).
-                    if output.page.isEmpty, index < html.count, html[index] == UInt8(ascii: "\n") { index += 1 }
-                } else {
-                    page.append(contentsOf: output.page.utf8)
-                    if twoForms { feedBytes.append(contentsOf: output.feed.utf8) }
-                    index = end
-                }
+                index = ShortcodeToken.put(outputs[number], tokenEnd: end, in: html, page: &page, feed: &feedBytes, twoForms: twoForms)
                 copied = index
                 continue
             }

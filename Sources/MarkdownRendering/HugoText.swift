@@ -180,25 +180,9 @@ enum HugoText {
     /// Hugo's `helpers.TotalWords`: runs of non-space characters.
     static func totalWords(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var inWord = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let isSpace: Bool
-                if byte < 0x80 {
-                    isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                    index += 1
-                } else {
-                    isSpace = UTF8Scalar.isGoSpace(bytes, at: index)
-                    index += UTF8Scalar.length(byte)
-                }
-                if !isSpace && !inWord { count += 1 }
-                inWord = !isSpace
-            }
-            return count
-        }
+        var counter = WordCounter()
+        text.withUTF8 { counter.append(contentsOf: $0) }
+        return counter.count
     }
 
     /// Hugo's `TruncateWordsToWholeSentence`: counts white-space characters up to `length`,

@@ -26,27 +26,9 @@ enum ShortcodeToken {
                 index = found + 1
                 continue
             }
-            let output = outputs[number]
             page.append(contentsOf: bytes[copied..<found])
             if twoForms { feedBytes.append(contentsOf: bytes[copied..<found]) }
-            let wrapped = bytes[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
-                && (!twoForms || feedBytes.suffix(3).elementsEqual("<p>".utf8))
-            if wrapped {
-                page.removeLast(3)
-                page.append(contentsOf: output.page.utf8)
-                if twoForms {
-                    feedBytes.removeLast(3)
-                    feedBytes.append(contentsOf: output.feed.utf8)
-                }
-                index = end + 4
-                // A shortcode that renders nothing leaves no empty line behind (decided by the
-                // page form, so that both forms keep the same lines).
-                if output.page.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-            } else {
-                page.append(contentsOf: output.page.utf8)
-                if twoForms { feedBytes.append(contentsOf: output.feed.utf8) }
-                index = end
-            }
+            index = put(outputs[number], tokenEnd: end, in: bytes, page: &page, feed: &feedBytes, twoForms: twoForms)
             copied = index
         }
         page.append(contentsOf: bytes[copied...])
@@ -54,6 +36,32 @@ enum ShortcodeToken {
         guard twoForms else { return Forms(pageHTML) }
         feedBytes.append(contentsOf: bytes[copied...])
         return Forms(page: pageHTML, feed: String(decoding: feedBytes, as: UTF8.self))
+    }
+
+    /// Appends a shortcode's HTML for the token that ends at `end` in `source`, whose text before
+    /// the token is already in `page` (and `feed` with `twoForms`). A token alone in a paragraph
+    /// (`<p>` just written, `</p>` next) replaces the whole paragraph, as Hugo unwraps block
+    /// shortcodes; anywhere else just the token. Returns where copying `source` resumes.
+    static func put<Source: RandomAccessCollection<UInt8>>(
+        _ output: Forms, tokenEnd end: Int, in source: Source, page: inout [UInt8], feed: inout [UInt8], twoForms: Bool
+    ) -> Int where Source.Index == Int {
+        let wrapped = source[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
+            && (!twoForms || feed.suffix(3).elementsEqual("<p>".utf8))
+        guard wrapped else {
+            page.append(contentsOf: output.page.utf8)
+            if twoForms { feed.append(contentsOf: output.feed.utf8) }
+            return end
+        }
+        page.removeLast(3)
+        page.append(contentsOf: output.page.utf8)
+        if twoForms {
+            feed.removeLast(3)
+            feed.append(contentsOf: output.feed.utf8)
+        }
+        // A shortcode that renders nothing leaves no empty line behind (decided by the page form,
+        // so that both forms keep the same lines).
+        let next = end + 4
+        return output.page.isEmpty && next < source.endIndex && source[next] == UInt8(ascii: "\n") ? next + 1 : next
     }
 
     /// Removes tokens (for heading ids).
