@@ -4,6 +4,7 @@ import PackageDescription
 // Module graph (imports go downward only, see docs/ARCHITECTURE.md):
 //   chronicle -> SiteBuilder -> MarkdownRendering -> ContentParsing -> SiteCore
 //   SiteBuilder -> DefaultTheme (generated from themes/default at build time)
+//   chronicle -> PreviewServer -> SiteBuilder (serve: FlyingFox, inotify, live reload)
 //   every layer may use TextRepair (Foundation only); only MarkdownRendering imports CCmarkGFM.
 let package = Package(
     name: "Chronicle",
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -82,10 +84,16 @@ let package = Package(
                 "CFileSystem", "Templates",
             ]
         ),
+        // `chronicle serve`: the site from memory over HTTP, rebuilt on every edit.
+        .target(
+            name: "PreviewServer",
+            dependencies: ["SiteCore", "SiteBuilder", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "chronicle",
             dependencies: [
                 "SiteCore", "TextRepair", "RepairWorkflow", "ContentParsing", "MarkdownRendering", "SiteBuilder",
+                "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
