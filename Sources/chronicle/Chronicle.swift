@@ -14,8 +14,9 @@ struct Chronicle: ParsableCommand {
               chronicle build --source site --output out --drafts
               chronicle repair post.md                print the repaired text
               chronicle repair --write content/**/*.md  repair in place, keeping FILE.orig
+              chronicle new post my-first-post        a draft in every language, from archetypes/
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, RepairCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RepairCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 }
