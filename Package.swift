@@ -130,7 +130,8 @@ let package = Package(
             dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SiteCore", "TestSupport"]),
+        // ContentParsing reads the front matter `chronicle new post` writes.
+        .testTarget(name: "CLITests", dependencies: ["SiteCore", "ContentParsing", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,8 +15,9 @@ struct Chronicle: AsyncParsableCommand {
               chronicle serve --drafts                preview on http://127.0.0.1:1313/, live
               chronicle repair post.md                print the repaired text
               chronicle repair --write content/**/*.md  repair in place, keeping FILE.orig
+              chronicle new post my-first-post        a draft in every language, from archetypes/
             """,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, RepairCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, RepairCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 }
