@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module graph (imports go downward only, see docs/ARCHITECTURE.md):
 //   chronicle -> SiteBuilder -> MarkdownRendering -> ContentParsing -> SiteCore
+//   chronicle -> TranslationReview -> SiteBuilder (translator status, side-by-side review)
 //   SiteBuilder -> DefaultTheme (generated from themes/default at build time)
 //   every layer may use TextRepair (Foundation only); only MarkdownRendering imports CCmarkGFM.
 let package = Package(
@@ -82,10 +83,16 @@ let package = Package(
                 "CFileSystem", "Templates",
             ]
         ),
+        // Translator status and the side-by-side review (`chronicle translations`, `/_translate/`).
+        .target(
+            name: "TranslationReview",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder"]
+        ),
         .executableTarget(
             name: "chronicle",
             dependencies: [
                 "SiteCore", "TextRepair", "RepairWorkflow", "ContentParsing", "MarkdownRendering", "SiteBuilder",
+                "TranslationReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,6 +128,10 @@ let package = Package(
             name: "BadInputTests",
             dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "TranslationReviewTests",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TranslationReview"]
         ),
         .testTarget(name: "CLITests", dependencies: ["SiteCore", "TestSupport"]),
     ],
