@@ -14,8 +14,9 @@ struct Chronicle: ParsableCommand {
               chronicle build --source site --output out --drafts
               chronicle repair post.md                print the repaired text
               chronicle repair --write content/**/*.md  repair in place, keeping FILE.orig
+              chronicle translations --strict         list missing and stale translations
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, RepairCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RepairCommand.self, TranslationsCommand.self],
         defaultSubcommand: nil
     )
 }
