@@ -3,8 +3,10 @@ import PackageDescription
 
 // Module graph (imports go downward only, see docs/ARCHITECTURE.md):
 //   chronicle -> SiteBuilder -> MarkdownRendering -> ContentParsing -> SiteCore
+//   chronicle -> TranslationReview -> SiteBuilder (translator status, side-by-side review)
 //   SiteBuilder -> DefaultTheme (generated from themes/default at build time)
 //   chronicle -> PreviewServer -> SiteBuilder (serve: FlyingFox, inotify, live reload)
+//   chronicle -> TranslationReview -> SiteBuilder (translations, the /_translate/ pages)
 //   every layer may use TextRepair (Foundation only); only MarkdownRendering imports CCmarkGFM.
 let package = Package(
     name: "Chronicle",
@@ -89,11 +91,17 @@ let package = Package(
             name: "PreviewServer",
             dependencies: ["SiteCore", "SiteBuilder", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // Translator status and the side-by-side review (`chronicle translations`, `/_translate/`).
+        .target(
+            name: "TranslationReview",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder"]
+        ),
         .executableTarget(
             name: "chronicle",
             dependencies: [
                 "SiteCore", "TextRepair", "RepairWorkflow", "ContentParsing", "MarkdownRendering", "SiteBuilder",
                 "PreviewServer",
+                "TranslationReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -129,6 +137,10 @@ let package = Package(
             name: "BadInputTests",
             dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "TranslationReviewTests",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TranslationReview"]
         ),
         // ContentParsing reads the front matter `chronicle new post` writes.
         .testTarget(name: "CLITests", dependencies: ["SiteCore", "ContentParsing", "TestSupport"]),

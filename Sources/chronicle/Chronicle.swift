@@ -16,8 +16,12 @@ struct Chronicle: AsyncParsableCommand {
               chronicle repair post.md                print the repaired text
               chronicle repair --write content/**/*.md  repair in place, keeping FILE.orig
               chronicle new post my-first-post        a draft in every language, from archetypes/
+              chronicle translations --strict         list missing and stale translations
             """,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, RepairCommand.self, NewCommand.self],
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, CheckCommand.self, RepairCommand.self, NewCommand.self,
+            TranslationsCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }
