@@ -3,7 +3,6 @@ import PackageDescription
 
 // Module graph (imports go downward only, see docs/ARCHITECTURE.md):
 //   chronicle -> SiteBuilder -> MarkdownRendering -> ContentParsing -> SiteCore
-//   chronicle -> TranslationReview -> SiteBuilder (translator status, side-by-side review)
 //   SiteBuilder -> DefaultTheme (generated from themes/default at build time)
 //   chronicle -> PreviewServer -> SiteBuilder (serve: FlyingFox, inotify, live reload)
 //   chronicle -> TranslationReview -> SiteBuilder (translations, the /_translate/ pages)

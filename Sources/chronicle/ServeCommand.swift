@@ -4,6 +4,7 @@ import Foundation
 import PreviewServer
 import SiteBuilder
 import SiteCore
+import TranslationReview
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
             touches is built again: the page, the lists and feeds it is on, its translations. \
             When a build fails, the pages stay as they were and show the errors over themselves \
             (path, line:column, message) until you fix them.
+
+            Translators: /_translate/ lists every post with its languages and whether a \
+            translation is missing or out of date; /_translate/<post>/ shows the languages side \
+            by side, section by section, with what differs marked (see also `chronicle translations`).
 
             Nothing is written to disk. Stop the server with Ctrl-C.
 
@@ -75,6 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
         let actualPort: UInt16
         do {
             server = try PreviewServer(live: live, bind: bind, port: UInt16(port))
+            let translator = TranslatorPages(site: sourceURL)
+            server.addPages(below: TranslationReview.pathPrefix) { path, snapshot in translator.page(path, snapshot) }
             actualPort = try await server.start()
         } catch {
             printer.summary("error: cannot listen on \(bind):\(port): \(Self.describe(error))\(port != 0 ? " (is another server running there? try --port 0)" : "")")
@@ -106,8 +113,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         watcher.start()
         let pages = live.current?.pages.count ?? 0
-        let ready = String(format: "serving %@%@/ (%d pages built in %.0f ms; watching %d folders; Ctrl-C stops)\n",
-                           root, basePath, pages, Date().timeIntervalSince(start) * 1000, watcher.folderCount)
+        let ready = String(format: "serving %@%@/ (%d pages built in %.0f ms; watching %d folders; Ctrl-C stops)\n"
+                           + "translations side by side: %@%@\n",
+                           root, basePath, pages, Date().timeIntervalSince(start) * 1000, watcher.folderCount,
+                           root, TranslationReview.pathPrefix)
         FileHandle.standardOutput.write(Data(ready.utf8))
         if open { Self.openBrowser(root + basePath + "/", printer: printer) }
 
