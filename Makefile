@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps build site test test-tsan golden-update compare-hugo bench bench-callgrind bench-repair fuzz clean
+.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-callgrind bench-repair fuzz clean
 
 all: build
 
@@ -33,10 +33,21 @@ deps:
 # lived Swift strings and arrays, and glibc's malloc spent over a quarter of a 10,000-post
 # build's CPU time, its share growing with the heap; jemalloc builds that site about a quarter
 # faster (measured with `make bench`; README, Performance).
+# FlyingFox (serve) links FoundationNetworking, which wants libcurl; Chronicle makes no HTTP
+# requests, and a static libcurl would need OpenSSL, Kerberos and LDAP archives Debian does not
+# ship, so the static executable links build-support/curl_stub.c as its libcurl (see there).
 JEMALLOC = $(shell gcc -print-file-name=libjemalloc.a)
-build: deps
+CURL_STUB := .build/curl-stub/libcurl.a
+CURL_WRAP := $(shell grep -o '__wrap_curl_[a-z_]*' build-support/curl_stub.c | sort -u | sed 's/__wrap_/-Xlinker --wrap=/')
+$(CURL_STUB): build-support/curl_stub.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -c $< -o $(dir $@)curl_stub.o
+	ar rcs $@ $(dir $@)curl_stub.o
+
+build: deps $(CURL_STUB)
 	$(SWIFT) build -c release --product chronicle --static-swift-stdlib -Xswiftc -static-executable \
-		-Xlinker $(JEMALLOC)
+		-Xlinker $(JEMALLOC) $(CURL_WRAP) -Xlinker $(CURDIR)/$(dir $(CURL_STUB))curl_stub.o \
+		-Xlinker -L$(CURDIR)/$(dir $(CURL_STUB))
 
 site: build
 	$(RELEASE_BIN) build --source . --output public
@@ -48,13 +59,28 @@ site: build
 pydeps:
 	@python3 -c 'import feedparser, yaml' 2>/dev/null || python3 -m pip install --quiet feedparser pyyaml
 
-# Every test: the Swift tests, the feeds as a feed reader reads them, the parallel cmark-gfm
-# parsing under ThreadSanitizer (test-tsan), and the release binary as users get it (its static
-# parallel cmark route, byte-identical output with 1 thread and with every core).
-test: deps pydeps
+# Headless Chromium, its driver and Selenium, for the browser test (scripts/browser_test.py).
+browserdeps:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+		echo "Installing chromium and chromium-driver (the browser test)…"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-color-emoji; }
+	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
+
+# `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view
+# (screenshots in screenshots/ for review).
+browser-test: browserdeps
+	$(SWIFT) build --product chronicle
+	python3 scripts/browser_test.py .build/debug/chronicle
+
+# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` in a browser, the
+# parallel cmark-gfm parsing under ThreadSanitizer (test-tsan), and the release binary as users
+# get it (its static parallel cmark route, byte-identical output with 1 thread and with every
+# core).
+test: deps pydeps browserdeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/check_feeds.py .build/debug/chronicle
+	python3 scripts/browser_test.py .build/debug/chronicle
 	$(MAKE) test-tsan
 	$(MAKE) build
 	bash scripts/check_release.sh $(RELEASE_BIN)

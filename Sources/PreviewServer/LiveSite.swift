@@ -25,6 +25,8 @@ public final class LiveSite: @unchecked Sendable {
         /// The build failed and the previous pages stay served.
         public var keptPrevious: Bool
         public var pageCount: Int
+        /// Each stage's wall time (empty when nothing was built).
+        public var stageSeconds: [(stage: String, seconds: Double)] = []
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
 
@@ -94,7 +96,8 @@ public final class LiveSite: @unchecked Sendable {
             }
             onBuild?(Report(
                 generation: new.generation, seconds: seconds, reloaded: new.reloadedFiles, wasFullBuild: new.wasFullBuild,
-                diagnostics: new.diagnostics, keptPrevious: keep, pageCount: new.pages.count))
+                diagnostics: new.diagnostics, keptPrevious: keep, pageCount: new.pages.count,
+                stageSeconds: new.stageSeconds))
         }
     }
 

@@ -88,10 +88,13 @@ public final class PreviewServer: @unchecked Sendable {
                 hub.keepAlive()
             }
         }
+        let port: UInt16
         switch await server.listeningAddress {
-        case .ip4(_, let port)?, .ip6(_, let port)?: return port
-        default: return 0
+        case .ip4(_, let bound)?, .ip6(_, let bound)?: port = bound
+        default: port = 0
         }
+        NoDelay.setOnListener(port: port)
+        return port
     }
 
     /// Ends every event stream and stops the server, giving requests in flight a moment.

@@ -22,6 +22,8 @@ enum ReloadScript {
       "use strict";
       const key = "chronicle-scroll:" + location.pathname;
       const saved = sessionStorage.getItem(key);
+      // The browser's own restoring would race this one on a reload.
+      if ("scrollRestoration" in history) history.scrollRestoration = "manual";
       if (saved !== null) {
         sessionStorage.removeItem(key);
         const [x, y] = saved.split(",").map(Number);

@@ -140,9 +140,10 @@ public struct SiteGenerator: Sendable {
     /// Bundle resources are copied next to each language's page, as Hugo does.
     static func resourceFiles(_ pages: [Page]) -> [OutputFile] {
         pages.flatMap { page -> [OutputFile] in
+            // Most pages have none; a URL per page costs more than all the rest of this.
+            guard !page.file.resources.isEmpty, page.outputPath.hasSuffix("index.html") else { return [] }
             let folder = URL(fileURLWithPath: page.file.absolutePath).deletingLastPathComponent()
             let directory = String(page.outputPath.dropLast("index.html".count))
-            guard page.outputPath.hasSuffix("index.html") else { return [] }
             return page.file.resources.map {
                 OutputFile(path: directory + $0, content: .copy(folder.appending(path: $0)))
             }

@@ -173,11 +173,21 @@ enum SiteLinker {
         return shown
     }
 
-    /// A page on its way to becoming a `Page`: its aliases may still change.
-    private struct Draft: Sendable {
+    /// A page on its way to becoming a `Page`: its aliases may still change. A reference: the
+    /// link stage's passes over every page would otherwise copy (retain and release) each
+    /// page's file, document and metadata every time, which took most of its time at 10,000
+    /// pages. Made on one thread, changed only on the link stage's own.
+    private final class Draft: @unchecked Sendable {
         var page: PageLoader.Loaded
-        var url: String
-        var outputPath: String { URLPaths.outputFile(forURL: url) }
+        let url: String
+        let outputPath: String
+
+        init(page: PageLoader.Loaded, url: String) {
+            self.page = page
+            self.url = url
+            outputPath = URLPaths.outputFile(forURL: url)
+        }
+
         var isRegular: Bool { page.file.kind != .branchBundle }
     }
 

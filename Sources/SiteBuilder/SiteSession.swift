@@ -77,6 +77,7 @@ public final class SiteSession: @unchecked Sendable {
     /// Builds everything (`change` nil) or what `change` touches.
     public func update(_ change: Change? = nil) -> Update {
         let start = DispatchTime.now().uptimeNanoseconds
+        var clock = StageClock()
         let source = options.source.standardizedFileURL.path
         let content = source + "/content/"
         let staticFolder = source + "/static/"
@@ -134,11 +135,13 @@ public final class SiteSession: @unchecked Sendable {
         // A file's translations are read with it: they share its mojibake repair.
         let groups = Set(toLoad.map(\.logicalPath))
         toLoad = files.filter { groups.contains($0.logicalPath) }
+        clock.lap("scan")
         let loader = PageLoader(config: setUp.config, catalog: setUp.catalog, jobs: options.jobs)
         revision += 1
         for (file, outcome) in zip(toLoad, loader.load(toLoad)) {
             loaded[file.relativePath] = (outcome, revision)
         }
+        clock.lap("load")
 
         // Link every loaded page, in content order.
         var diagnostics = setUp.diagnostics + scanDiagnostics
@@ -158,6 +161,7 @@ public final class SiteSession: @unchecked Sendable {
         let (site, linkDiagnostics) = SiteLinker.link(pages, config: setUp.config, theme: setUp.theme, options: options)
         pages = []
         diagnostics += linkDiagnostics
+        clock.lap("link")
 
         // Render what is new or moved.
         var newURLs: [String: String] = [:]
@@ -184,6 +188,7 @@ public final class SiteSession: @unchecked Sendable {
                 listEntry: emitter.listEntry(output, summary: summary),
                 usesReferences: Self.usesReferences(page.document.nodes))
         }
+        clock.lap("render")
         for (index, var entry) in zip(stale, fresh) {
             let key = site.pages[index].file.relativePath
             entry.revision = loaded[key]?.revision ?? 0
@@ -204,14 +209,20 @@ public final class SiteSession: @unchecked Sendable {
             diagnostics += entry?.page.diagnostics ?? []
         }
 
+        clock.lap("collect")
         let lists = ListPages(site: site, templates: templates, entries: entries)
         let extras = SiteGenerator.resourceFiles(site.pages) + staticFiles
+        let jobs = lists.jobs()
+        clock.lap("list plan")
         generation += 1
-        return .built(SiteSnapshot(
+        let snapshot = SiteSnapshot(
             generation: generation, site: site, templates: templates, bodies: bodies, summaries: summaries,
-            listJobs: lists.jobs(), extraFiles: extras, diagnostics: diagnostics.sorted(),
+            listJobs: jobs, extraFiles: extras, diagnostics: diagnostics.sorted(),
             reloadedFiles: toLoad.map(\.displayPath), wasFullBuild: full,
-            seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        clock.lap("snapshot")
+        snapshot.stageSeconds = clock.laps
+        return .built(snapshot)
     }
 
     /// Whether a changed content path may add or remove files: anything but a known file that

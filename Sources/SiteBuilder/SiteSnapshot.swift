@@ -20,6 +20,8 @@ public final class SiteSnapshot: @unchecked Sendable {
     public let wasFullBuild: Bool
     /// Wall time of the build, from the change to the snapshot.
     public let seconds: Double
+    /// Wall time of each stage of the build, in order (`serve --verbose` prints them).
+    public internal(set) var stageSeconds: [(stage: String, seconds: Double)] = []
 
     private let routes: [String: Route]
     private let bodies: [RenderedPage?]

@@ -11,6 +11,7 @@ enum ReviewPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
+        <link rel="icon" href="data:,">
         <title>\(HTMLEscaping.escape(title))</title>
         <style>\(style)</style>
         </head>

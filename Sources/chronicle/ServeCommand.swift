@@ -58,6 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Threads to use (default: one per core).")
     var jobs: Int?
 
+    @Flag(name: .long, help: "Print each build's stage times.")
+    var verbose = false
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
@@ -93,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
         live.session.options.baseURL = baseURL ?? root + basePath + "/"
 
         let start = Date()
-        let firstBuild = BuildPrinter(printer: printer)
+        let firstBuild = BuildPrinter(printer: printer, verbose: verbose)
         live.onBuild = { report in firstBuild.print(report) }
         live.buildAll()
         guard live.current != nil else {
@@ -162,9 +165,13 @@ struct ServeCommand: AsyncParsableCommand {
 /// time, the files read again and their problems (a site's old warnings are not repeated).
 final class BuildPrinter: @unchecked Sendable {
     let printer: DiagnosticPrinter
+    let verbose: Bool
     private var builds = 0
 
-    init(printer: DiagnosticPrinter) { self.printer = printer }
+    init(printer: DiagnosticPrinter, verbose: Bool) {
+        self.printer = printer
+        self.verbose = verbose
+    }
 
     func print(_ report: LiveSite.Report) {
         builds += 1
@@ -182,6 +189,9 @@ final class BuildPrinter: @unchecked Sendable {
             let what = report.wasFullBuild ? "everything" : report.reloaded.prefix(3).joined(separator: ", ")
                 + (report.reloaded.count > 3 ? " and \(report.reloaded.count - 3) more" : "")
             printer.summary("rebuilt in \(ms): \(what)")
+        }
+        if verbose {
+            printer.summary("stages: " + report.stageSeconds.map { String(format: "%@ %.1f ms", $0.stage, $0.seconds * 1000) }.joined(separator: ", "))
         }
     }
 }
