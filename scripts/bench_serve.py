@@ -492,6 +492,8 @@ def measure(tool, args, posts, site, work):
             if livereload is not None:
                 result["livereload"].append(1000 * (livereload - before))
         result["memory"] = server.peak_memory_mib()
+        if tool == "chronicle":
+            result["event_data"] = events.last_data.get("reload")
         if args.wrk and posts == args.wrk_posts:
             result["wrk"] = run_wrk(args, host, port, url)
             result["memory_after_wrk"] = server.peak_memory_mib()
@@ -608,20 +610,24 @@ def main():
     print(flush=True)
 
     results = []
-    for posts in sizes:
-        cached = corpus(posts)
-        work = tempfile.mkdtemp(prefix="chronicle-bench-serve-", dir=args.scratch)
-        try:
+    finished = []
+    try:
+        for posts in sizes:
+            cached = corpus(posts)
+            work = tempfile.mkdtemp(prefix="chronicle-bench-serve-", dir=args.scratch)
+            finished.append(work)
             site = os.path.join(work, "site")
             log(f"copying {shown(cached)} to {site} …")
             shutil.copytree(cached, site, symlinks=True)
             os.sync()
             for tool in tools:
                 log(f"{posts} posts, {tool}:")
-                result = measure(tool, args, posts, site, work)
-                results.append(result)
+                results.append(measure(tool, args, posts, site, work))
                 os.sync()
-        finally:
+    finally:
+        # The copies go when every size is done, as in bench_build.py: deleting thousands of
+        # files slows the next file creations on some file systems for a minute or more.
+        for work in finished:
             shutil.rmtree(work, ignore_errors=True)
 
     if not args.wrk_only:
@@ -649,10 +655,16 @@ def main():
                       f"{len(result['reload'])} writes")
             for note in result["notes"]:
                 print(f"{result['tool']}, {result['posts']:,} posts: {note}")
-        print(f"edited: {results[0]['post'] if results else '-'} (page {results[0]['url'] if results else '-'})")
+        for posts in sizes:
+            first = next((r for r in results if r["posts"] == posts), None)
+            if first:
+                print(f"{posts:,} posts: edited {first['post']}, page {first['url']}")
         for result in results:
             if result["posts"] == sizes[0]:
                 print(f"  {result['command']}")
+        for result in results:
+            if result.get("event_data"):
+                print(f"chronicle, {result['posts']:,} posts, the last reload event's data: {result['event_data'][:300]}")
 
         medians = {(r["posts"], r["tool"]): statistics.median(r["reload"]) for r in results if r["reload"]}
         print("\n| posts | Chronicle write -> reload | target | Hugo write -> rebuild line | Chronicle / Hugo |")
