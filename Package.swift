@@ -4,6 +4,8 @@ import PackageDescription
 // Module graph (imports go downward only, see docs/ARCHITECTURE.md):
 //   chronicle -> SiteBuilder -> MarkdownRendering -> ContentParsing -> SiteCore
 //   SiteBuilder -> DefaultTheme (generated from themes/default at build time)
+//   chronicle -> PreviewServer -> SiteBuilder (serve: FlyingFox, inotify, live reload)
+//   chronicle -> TranslationReview -> SiteBuilder (translations, the /_translate/ pages)
 //   every layer may use TextRepair (Foundation only); only MarkdownRendering imports CCmarkGFM.
 let package = Package(
     name: "Chronicle",
@@ -23,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -82,10 +85,22 @@ let package = Package(
                 "CFileSystem", "Templates",
             ]
         ),
+        // `chronicle serve`: the site from memory over HTTP, rebuilt on every edit.
+        .target(
+            name: "PreviewServer",
+            dependencies: ["SiteCore", "SiteBuilder", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        // Translator status and the side-by-side review (`chronicle translations`, `/_translate/`).
+        .target(
+            name: "TranslationReview",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder"]
+        ),
         .executableTarget(
             name: "chronicle",
             dependencies: [
                 "SiteCore", "TextRepair", "RepairWorkflow", "ContentParsing", "MarkdownRendering", "SiteBuilder",
+                "PreviewServer",
+                "TranslationReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,7 +137,12 @@ let package = Package(
             dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SiteCore", "TestSupport"]),
+        .testTarget(
+            name: "TranslationReviewTests",
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TranslationReview"]
+        ),
+        // ContentParsing reads the front matter `chronicle new post` writes.
+        .testTarget(name: "CLITests", dependencies: ["SiteCore", "ContentParsing", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ public enum HTMLEscaping {
 
     /// Decodes numeric character references and the named entities that cmark-gfm and
     /// hand-written HTML commonly use. Unknown entities stay as written.
-    static func unescape(_ text: String) -> String {
+    public static func unescape(_ text: String) -> String {
         let ampersand = UInt8(ascii: "&"), semicolon = UInt8(ascii: ";")
         guard text.utf8.contains(ampersand) else { return text }
         // On UTF-8 bytes: entity names are ASCII, and everything else is copied in stretches.

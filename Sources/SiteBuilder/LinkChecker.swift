@@ -181,7 +181,8 @@ public final class RenderedBodies: @unchecked Sendable {
         lock.unlock()
     }
 
-    func html(of page: Page) -> String? {
+    /// The body HTML of `page`, nil when it was not rendered.
+    public func html(of page: Page) -> String? {
         lock.lock()
         defer { lock.unlock() }
         return bodies[ObjectIdentifier(page)]

@@ -55,11 +55,7 @@ public struct SiteGenerator: Sendable {
         diagnostics += scanDiagnostics
         clock.lap("scan")
         progress?("Reading", 0, files.count)
-        var catalog = ShortcodeCatalog.builtIn
-        for name in theme.shortcodeNames where catalog.kinds[name] == nil {
-            catalog.kinds[name] = .either
-        }
-        var loader = PageLoader(config: config, catalog: catalog, jobs: options.jobs)
+        var loader = PageLoader(config: config, catalog: Self.catalog(theme), jobs: options.jobs)
         if let readFile { loader.readFile = readFile }
         var loaded: [PageLoader.Loaded] = []
         for outcome in loader.load(files) {
@@ -124,16 +120,25 @@ public struct SiteGenerator: Sendable {
         clock.lap("lists")
 
         // Bundle resources and static files last: pages and lists win a path they share.
-        for file in resourceFiles(site.pages) { sink.write(file) }
-        for file in staticFiles(theme: theme) { sink.write(file) }
+        for file in Self.resourceFiles(site.pages) { sink.write(file) }
+        for file in Self.staticFiles(source: options.source, theme: theme) { sink.write(file) }
         clock.lap("resources")
         var result = BuildResult(files: [], pages: site.pages, diagnostics: diagnostics.sorted(), config: config)
         result.stageSeconds = clock.laps
         return result
     }
 
+    /// The built-in shortcodes and the theme's.
+    static func catalog(_ theme: Theme) -> ShortcodeCatalog {
+        var catalog = ShortcodeCatalog.builtIn
+        for name in theme.shortcodeNames where catalog.kinds[name] == nil {
+            catalog.kinds[name] = .either
+        }
+        return catalog
+    }
+
     /// Bundle resources are copied next to each language's page, as Hugo does.
-    private func resourceFiles(_ pages: [Page]) -> [OutputFile] {
+    static func resourceFiles(_ pages: [Page]) -> [OutputFile] {
         pages.flatMap { page -> [OutputFile] in
             let folder = URL(fileURLWithPath: page.file.absolutePath).deletingLastPathComponent()
             let directory = String(page.outputPath.dropLast("index.html".count))
@@ -145,9 +150,9 @@ public struct SiteGenerator: Sendable {
     }
 
     /// The site's `static/` files, then the theme's (the site's win: the first of a path is kept).
-    private func staticFiles(theme: Theme) -> [OutputFile] {
+    static func staticFiles(source: URL, theme: Theme) -> [OutputFile] {
         var files: [OutputFile] = []
-        let folder = options.source.appending(path: "static")
+        let folder = source.appending(path: "static")
         if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
             let root = folder.standardizedFileURL.path
             for case let url as URL in walker

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Chronicle: ParsableCommand {
+struct Chronicle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronicle",
         abstract: "Builds bilingual release-notes sites from Hugo-style content.",
@@ -12,10 +12,16 @@ struct Chronicle: ParsableCommand {
             Examples:
               chronicle build                         build ./ into ./public
               chronicle build --source site --output out --drafts
+              chronicle serve --drafts                preview on http://127.0.0.1:1313/, live
               chronicle repair post.md                print the repaired text
               chronicle repair --write content/**/*.md  repair in place, keeping FILE.orig
+              chronicle new post my-first-post        a draft in every language, from archetypes/
+              chronicle translations --strict         list missing and stale translations
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, RepairCommand.self],
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, CheckCommand.self, RepairCommand.self, NewCommand.self,
+            TranslationsCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

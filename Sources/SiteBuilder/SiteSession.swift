@@ -1,0 +1,247 @@
+import ContentParsing
+import Foundation
+import MarkdownRendering
+import SiteCore
+import Templates
+
+/// A build kept in memory and brought up to date edit by edit, for `chronicle serve`. It runs
+/// the build's own stages (scan, `PageLoader`, `SiteLinker`, the render stage, `PageEmitter`
+/// and `ListPages`), and keeps between builds what the next one can reuse:
+///
+/// - **load**: each content file's loaded page; only files that changed (and their translations,
+///   which share the file's mojibake repair) are read again;
+/// - **link**: always again, over every loaded page (URLs, translations, lists, taxonomies: one
+///   edited date or tag can move a page in every list);
+/// - **render**: a page's body is rendered again when its file was read again, its URL moved, or
+///   it has `ref`/`relref` shortcodes and some page's URL changed;
+/// - **emit**: nothing ahead of time: a `SiteSnapshot` makes each file when it is first asked
+///   for, from the bodies and list entries kept here.
+///
+/// A change to the config, the theme, `layouts/` or `i18n/` builds everything anew. Not
+/// thread-safe: one caller (the preview server's build queue) calls `update` at a time.
+public final class SiteSession: @unchecked Sendable {
+    /// What to build; `serve` sets the base URL once it knows its port, before the first build.
+    public var options: BuildOptions
+
+    private var setUp: SetUp?
+    private var files: [ContentFile] = []
+    private var scanDiagnostics: [Diagnostic] = []
+    /// By relative path: the file's loaded page (or why it failed), and how often it was read.
+    private var loaded: [String: (outcome: PageLoader.Outcome, revision: Int)] = [:]
+    /// By relative path: the rendered body and what lists keep of it, for the revision and URL
+    /// it was made from.
+    private var rendered: [String: RenderedEntry] = [:]
+    /// Every page's URL at the last build, by relative path.
+    private var urls: [String: String] = [:]
+    private var staticFiles: [OutputFile] = []
+    private var revision = 0
+    private var generation = 0
+
+    /// What a full build reads before any content.
+    private struct SetUp {
+        var config: SiteConfig
+        var theme: Theme
+        var catalog: ShortcodeCatalog
+        var diagnostics: [Diagnostic]
+    }
+
+    private struct RenderedEntry {
+        var revision: Int
+        var url: String
+        var page: RenderedPage
+        var summary: [String: TemplateValue]
+        var listEntry: PageEmitter.ListEntry
+        var usesReferences: Bool
+    }
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What changed, as absolute file paths (or folders), classified against the site folder.
+    public struct Change: Sendable {
+        public var paths: Set<String>
+        public init(paths: Set<String>) { self.paths = paths }
+    }
+
+    /// What an update made.
+    public enum Update: Sendable {
+        /// A new snapshot, also when the build has errors: the caller decides what to serve.
+        case built(SiteSnapshot)
+        /// Nothing could be built (the config cannot be read): the problems.
+        case failed([Diagnostic])
+        /// Nothing the build reads changed.
+        case unchanged
+    }
+
+    /// Builds everything (`change` nil) or what `change` touches.
+    public func update(_ change: Change? = nil) -> Update {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let source = options.source.standardizedFileURL.path
+        let content = source + "/content/"
+        let staticFolder = source + "/static/"
+        var contentPaths: [String] = []
+        var full = change == nil || setUp == nil
+        var staticChanged = false
+        for path in change?.paths ?? [] {
+            if path.hasPrefix(content) || path == content.dropLast() {
+                contentPaths.append(path)
+            } else if path.hasPrefix(staticFolder) || path == staticFolder.dropLast() {
+                staticChanged = true
+            } else if Self.affectsBuild(path, source: source) {
+                full = true
+            }
+        }
+        if change != nil && !full && contentPaths.isEmpty && !staticChanged { return .unchanged }
+
+        if full {
+            let (loadedConfig, configDiagnostics) = ConfigReader.read(siteDirectory: options.source)
+            guard var config = loadedConfig else {
+                setUp = nil
+                return .failed(configDiagnostics)
+            }
+            if let baseURL = options.baseURL { config.baseURL = baseURL }
+            let (theme, themeDiagnostics) = Theme.load(site: options.source, config: config)
+            setUp = SetUp(
+                config: config, theme: theme, catalog: SiteGenerator.catalog(theme),
+                diagnostics: configDiagnostics + themeDiagnostics)
+            loaded = [:]
+            rendered = [:]
+            urls = [:]
+        }
+        guard let setUp else { return .unchanged }
+        if full || staticChanged {
+            staticFiles = SiteGenerator.staticFiles(source: options.source, theme: setUp.theme)
+        }
+
+        // Scan again when files may have come or gone; an edit of a known file needs no scan.
+        var toLoad: [ContentFile]
+        if full || needsScan(contentPaths) {
+            let scanner = ContentScanner(
+                contentDirectory: options.source.appending(path: "content"), displayPrefix: "content",
+                languages: Set(setUp.config.languages.map(\.language.code)),
+                defaultLanguage: setUp.config.defaultContentLanguage)
+            (files, scanDiagnostics) = scanner.scan()
+            let present = Set(files.map(\.relativePath))
+            loaded = loaded.filter { present.contains($0.key) }
+            rendered = rendered.filter { present.contains($0.key) }
+            let changed = Set(contentPaths)
+            toLoad = files.filter { loaded[$0.relativePath] == nil || changed.contains($0.absolutePath) }
+        } else {
+            let changed = Set(contentPaths)
+            toLoad = files.filter { changed.contains($0.absolutePath) }
+        }
+        // A file's translations are read with it: they share its mojibake repair.
+        let groups = Set(toLoad.map(\.logicalPath))
+        toLoad = files.filter { groups.contains($0.logicalPath) }
+        let loader = PageLoader(config: setUp.config, catalog: setUp.catalog, jobs: options.jobs)
+        revision += 1
+        for (file, outcome) in zip(toLoad, loader.load(toLoad)) {
+            loaded[file.relativePath] = (outcome, revision)
+        }
+
+        // Link every loaded page, in content order.
+        var diagnostics = setUp.diagnostics + scanDiagnostics
+        var pages: [PageLoader.Loaded] = []
+        pages.reserveCapacity(files.count)
+        for file in files {
+            switch loaded[file.relativePath]?.outcome {
+            case .loaded(let page)?:
+                diagnostics += page.diagnostics
+                pages.append(page)
+            case .failed(let problems)?:
+                diagnostics += problems
+            case nil:
+                break
+            }
+        }
+        let (site, linkDiagnostics) = SiteLinker.link(pages, config: setUp.config, theme: setUp.theme, options: options)
+        pages = []
+        diagnostics += linkDiagnostics
+
+        // Render what is new or moved.
+        var newURLs: [String: String] = [:]
+        newURLs.reserveCapacity(site.pages.count)
+        for page in site.pages { newURLs[page.file.relativePath] = page.relativeURL }
+        let urlsMoved = newURLs != urls
+        urls = newURLs
+        let templates = TemplateData(site: site, now: options.now)
+        let emitter = PageEmitter(site: site, templates: templates)
+        let stale = site.pages.indices.filter { index in
+            let page = site.pages[index]
+            guard let entry = rendered[page.file.relativePath] else { return true }
+            return entry.revision != loaded[page.file.relativePath]?.revision
+                || entry.url != page.relativeURL
+                || (urlsMoved && entry.usesReferences)
+        }
+        let renderer = BodyRenderer(markup: setUp.config.markup, summaryLength: setUp.config.summaryLength)
+        let fresh = ParallelMap.map(stale, jobs: options.jobs) { index -> RenderedEntry in
+            let page = site.pages[index]
+            let output = PageRenderer.render(index, site: site, renderer: renderer)
+            let summary = templates.summaryValues(page, body: output.body)
+            return RenderedEntry(
+                revision: 0, url: page.relativeURL, page: output, summary: summary,
+                listEntry: emitter.listEntry(output, summary: summary),
+                usesReferences: Self.usesReferences(page.document.nodes))
+        }
+        for (index, var entry) in zip(stale, fresh) {
+            let key = site.pages[index].file.relativePath
+            entry.revision = loaded[key]?.revision ?? 0
+            rendered[key] = entry
+        }
+        var bodies: [RenderedPage?] = []
+        var summaries: [[String: TemplateValue]?] = []
+        var entries: [PageEmitter.ListEntry?] = []
+        bodies.reserveCapacity(site.pages.count)
+        for (index, page) in site.pages.enumerated() {
+            let entry = rendered[page.file.relativePath]
+            // The cached body keeps the index it was rendered at; pages may have moved since.
+            bodies.append(entry.map {
+                RenderedPage(index: index, body: $0.page.body, feed: $0.page.feed, diagnostics: $0.page.diagnostics)
+            })
+            summaries.append(entry?.summary)
+            entries.append(entry?.listEntry)
+            diagnostics += entry?.page.diagnostics ?? []
+        }
+
+        let lists = ListPages(site: site, templates: templates, entries: entries)
+        let extras = SiteGenerator.resourceFiles(site.pages) + staticFiles
+        generation += 1
+        return .built(SiteSnapshot(
+            generation: generation, site: site, templates: templates, bodies: bodies, summaries: summaries,
+            listJobs: lists.jobs(), extraFiles: extras, diagnostics: diagnostics.sorted(),
+            reloadedFiles: toLoad.map(\.displayPath), wasFullBuild: full,
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    }
+
+    /// Whether a changed content path may add or remove files: anything but a known file that
+    /// is still there (an edit, or an editor's save by rename onto the same name).
+    private func needsScan(_ paths: [String]) -> Bool {
+        let known = Set(files.map(\.absolutePath))
+        return paths.contains { path in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return !known.contains(path) || !exists || isDirectory.boolValue
+        }
+    }
+
+    /// Whether a changed file outside content/ and static/ changes the build: the config,
+    /// `layouts/`, `themes/` and `i18n/` do; editor files, `public/` and `.git/` do not.
+    static func affectsBuild(_ path: String, source: String) -> Bool {
+        guard path.hasPrefix(source + "/") else { return false }
+        let relative = path.dropFirst(source.count + 1)
+        let first = relative.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        if ["layouts", "themes", "i18n", "data"].contains(first) { return true }
+        guard !relative.contains("/") else { return false }
+        return ["config.toml", "hugo.toml", "config.yaml", "config.yml", "hugo.yaml", "hugo.yml", "config.json", "hugo.json"]
+            .contains(String(relative))
+    }
+
+    /// Whether a body links to other pages by `ref`/`relref` (its HTML then depends on their URLs).
+    static func usesReferences(_ nodes: [BodyNode]) -> Bool {
+        nodes.contains { node in
+            guard case .shortcode(let call) = node else { return false }
+            return call.name == "ref" || call.name == "relref" || usesReferences(call.inner ?? [])
+        }
+    }
+}
