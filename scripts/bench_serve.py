@@ -162,9 +162,9 @@ class Server:
 # --------------------------------------------------------------------------------------------
 
 class EventStream(threading.Thread):
-    """Reads `GET path` as a text/event-stream; puts (perf_counter, event name, data) on `events`
-    the moment each `event:` line arrives (the data follows in the same event; it is attached
-    when its blank line ends the event, for the report only)."""
+    """Reads `GET path` as a text/event-stream; puts (perf_counter, event name) on `events` the
+    moment each `event:` line arrives; each whole event (name, data), once its blank line has
+    come, is appended to `completed`, for the figures its data reports."""
 
     def __init__(self, host, port, path):
         super().__init__(daemon=True)
@@ -174,6 +174,7 @@ class EventStream(threading.Thread):
         self.host, self.port, self.path = host, port, path
         self.content_type = None
         self.last_data = {}
+        self.completed = []
 
     def run(self):
         try:
@@ -184,7 +185,7 @@ class EventStream(threading.Thread):
             if response.status != 200:
                 raise RuntimeError(f"GET {self.path}: HTTP {response.status}")
             self.connected.set()
-            name = None
+            name, data = None, []
             while True:
                 raw = response.readline()  # de-chunks when the server sends chunks
                 if not raw:
@@ -194,10 +195,13 @@ class EventStream(threading.Thread):
                 if line.startswith("event:"):
                     name = line[6:].strip()
                     self.events.put((now, name))
-                elif line.startswith("data:") and name:
-                    self.last_data[name] = line[5:].strip()
+                elif line.startswith("data:"):
+                    data.append(line[5:].strip())
                 elif not line:
-                    name = None
+                    if name:
+                        self.last_data[name] = "\n".join(data)
+                        self.completed.append((name, "\n".join(data)))
+                    name, data = None, []
         except Exception as error:  # reported by the waiting side
             self.failure = f"{type(error).__name__}: {error}"
             self.connected.set()
@@ -319,6 +323,41 @@ def write_in_place(path, data):
         os.close(descriptor)
 
 
+def chronicle_own_ms(events, start):
+    """The rebuild time Chronicle's first reload event from `completed[start]` on reports in its
+    data (`"ms"`), once that event is complete (it is by the time the page is new); or None."""
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        for name, data in events.completed[start:]:
+            if name == "reload":
+                try:
+                    value = json.loads(data).get("ms")
+                except (ValueError, AttributeError):
+                    return None
+                return float(value) if isinstance(value, (int, float)) else None
+        time.sleep(0.005)
+    return None
+
+
+def keep_alive_get(host, port, url, count=10):
+    """Milliseconds of `count` GETs of `url` one after another on one keep-alive connection (the
+    first, which opens it, not counted): small writes held back by Nagle's algorithm against
+    the client's delayed ACKs show as some 40 ms each."""
+    connection = http.client.HTTPConnection(host, port, timeout=10)
+    times = []
+    try:
+        for index in range(count + 1):
+            start = time.perf_counter()
+            connection.request("GET", url)
+            response = connection.getresponse()
+            response.read()
+            if index:
+                times.append(1000 * (time.perf_counter() - start))
+    finally:
+        connection.close()
+    return times
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -416,8 +455,10 @@ def measure(tool, args, posts, site, work):
             if events:
                 drain(events.events)
             line_index = server.count()
+            completed_index = len(events.completed) if tool == "chronicle" else 0
             before = time.perf_counter()
             write_in_place(post, data)
+            own = None
             if tool == "chronicle":
                 reloaded = None
                 deadline = before + args.timeout
@@ -433,7 +474,6 @@ def measure(tool, args, posts, site, work):
                     elif name == "error":
                         result["notes"].append(f"edit {edit}: event: error {events.last_data.get('error', '')[:200]}")
                         break
-                own = None
             else:
                 found = server.wait_line(r"Total in (\d+(?:\.\d+)?) ms", line_index, timeout=args.timeout)
                 reloaded = found[0] if found else None
@@ -446,6 +486,8 @@ def measure(tool, args, posts, site, work):
                 time.sleep(args.pause)
                 continue
             shown_page = wait_page(host, port, url, marker, timeout=args.timeout)
+            if tool == "chronicle" and reloaded is not None:
+                own = chronicle_own_ms(events, completed_index)
             livereload = None
             if socket_events is not None:
                 try:
@@ -471,7 +513,7 @@ def measure(tool, args, posts, site, work):
             if shown_page is not None:
                 text += f", -> new page {1000 * (shown_page - before):.1f} ms"
             if own is not None:
-                text += f", Hugo's own {own:g} ms"
+                text += f", {'Hugo' if tool == 'hugo' else 'Chronicle'}'s own {own:g} ms"
             if tool == "hugo" and detected:
                 text += f", -> 'Change detected' {1000 * (detected[0] - before):.1f} ms"
             if livereload is not None:
@@ -495,6 +537,7 @@ def measure(tool, args, posts, site, work):
         if tool == "chronicle":
             result["event_data"] = events.last_data.get("reload")
         if args.wrk and posts == args.wrk_posts:
+            result["keep_alive"] = keep_alive_get(host, port, url)
             result["wrk"] = run_wrk(args, host, port, url)
             result["memory_after_wrk"] = server.peak_memory_mib()
     finally:
@@ -640,8 +683,8 @@ def main():
             memory = f"{result['memory']:.0f}" if result.get("memory") else "-"
             print(f"| {result['posts']:,} | {result['tool']} | {edits} | {spread(result['reload'], 1)} "
                   f"| {spread(result['page'], 1)} | {spread(result['own'])} | {result['startup']:.2f} | {memory} |")
-        print("\nmedian (min-max) of the counted edits; hugo's own report is its `Total in N ms`, from the start of "
-              "its rebuild; chronicle's reload line is its SSE event, hugo's is its rebuild log line")
+        print("\nmedian (min-max) of the counted edits; the tools' own reports: chronicle's `ms` in its reload "
+              "event's data, hugo's `Total in N ms`, both from the start of the rebuild, not from the write")
         for result in results:
             if result["tool"] == "hugo":
                 if result["detected"]:
@@ -680,12 +723,12 @@ def main():
     wrk_results = [r for r in results if "wrk" in r]
     if wrk_results:
         print(f"\n| wrk, {args.wrk_posts:,} posts | requests/s | requests | errors (socket + non-2xx/3xx) | p50 ms | p90 ms "
-              "| p99 ms | peak memory after, MiB |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+              "| p99 ms | peak memory after, MiB | one keep-alive connection, ms per GET |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for result in wrk_results:
             figures = result["wrk"]
             if figures.get("failure"):
-                print(f"| {result['tool']} | wrk failed: {figures['failure'][:200]} | | | | | | |")
+                print(f"| {result['tool']} | wrk failed: {figures['failure'][:200]} | | | | | | | |")
                 continue
             p = figures["percentiles"]
             cell = lambda key: f"{p[key]:.2f}" if key in p else "-"
@@ -693,9 +736,12 @@ def main():
             memory = f"{result['memory_after_wrk']:.0f}" if result.get("memory_after_wrk") else "-"
             print(f"| {result['tool']} | {figures['rps']:,.0f} | {figures['requests']:,} "
                   f"| {errors} ({figures['socket_errors']} + {figures['non_2xx']}) "
-                  f"| {cell(50)} | {cell(90)} | {cell(99)} | {memory} |")
+                  f"| {cell(50)} | {cell(90)} | {cell(99)} | {memory} | {spread(result['keep_alive'], 1)} |")
         print(f"\n{wrk_results[0]['wrk']['command'].rsplit(' ', 1)[0]} http://127.0.0.1:PORT{wrk_results[0]['url']}, "
               "wrk and the server on the same cores; errors target: 0")
+        print("one keep-alive connection: 10 GETs of the page in a row on one connection, median (min-max), "
+              "before wrk; about 40 ms each means the server's small writes wait for the client's delayed ACK "
+              "(Nagle's algorithm: no TCP_NODELAY)")
 
 
 if __name__ == "__main__":
