@@ -101,8 +101,8 @@ bench: build $(BENCH_FLOOR)
 # Live reload on the same generated blogs: `chronicle serve` vs `hugo server`, one post edited
 # BENCH_EDITS times (after a warm-up edit), from the file write to Chronicle's server-sent
 # `reload` event / Hugo's `Total in N ms` rebuild line, and to a GET that returns the new text;
-# then wrk (64 connections, 10 s) on a post page of the 1,000-post blog. About 5 minutes, most of
-# it Hugo's first build of 10,000 posts.   BENCH_POSTS=1000 make bench-serve   is a quick look.
+# then wrk (64 connections, 10 s) on a post page of the 1,000-post blog. About 7 minutes, most of
+# it Hugo's first build and rebuilds of 10,000 posts.   BENCH_POSTS=1000 make bench-serve   is a quick look.
 BENCH_EDITS ?= 10
 BENCH_SERVE = python3 scripts/bench_serve.py --posts $(BENCH_POSTS) --edits $(BENCH_EDITS) --wrk
 bench-serve: build
