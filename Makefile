@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-callgrind bench-repair fuzz clean
+.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair fuzz clean
 
 all: build
 
@@ -119,8 +119,21 @@ $(BENCH_FLOOR): bench/floor.c | deps
 	$(CC) -O2 $< -o $@ -lcmark-gfm-extensions -lcmark-gfm
 
 bench: build $(BENCH_FLOOR)
-	@command -v hugo >/dev/null 2>&1 && [ -x /usr/bin/time ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y hugo time; }
+	@command -v hugo >/dev/null 2>&1 && [ -x /usr/bin/time ] && command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y hugo time wrk; }
 	python3 scripts/bench_build.py --posts $(BENCH_POSTS) --rounds $(BENCH_ROUNDS) --floor $(BENCH_FLOOR)
+	@echo
+	$(BENCH_SERVE)
+
+# Live reload on the same generated blogs: `chronicle serve` vs `hugo server`, one post edited
+# BENCH_EDITS times (after a warm-up edit), from the file write to Chronicle's server-sent
+# `reload` event / Hugo's `Total in N ms` rebuild line, and to a GET that returns the new text;
+# then wrk (64 connections, 10 s) on a post page of the 1,000-post blog. About 7 minutes, most of
+# it Hugo's first build and rebuilds of 10,000 posts.   BENCH_POSTS=1000 make bench-serve   is a quick look.
+BENCH_EDITS ?= 10
+BENCH_SERVE = python3 scripts/bench_serve.py --posts $(BENCH_POSTS) --edits $(BENCH_EDITS) --wrk
+bench-serve: build
+	@command -v hugo >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y hugo wrk; }
+	$(BENCH_SERVE)
 
 # The instruction count (callgrind's Ir) of one build of the 1,000-post blog, with the commit:
 # the stable figure to compare changes by (machine noise does not move it). Valgrind runs the

@@ -51,12 +51,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
-MAKE_CORPUS = os.path.join(SHARED, "bench", "make_corpus.py")
-CACHE = os.path.join(ROOT, ".build-bench")
-THEMES = os.path.join(ROOT, "bench")  # Hugo's --themesDir: bench/hugo-theme is the theme
-THEME = "hugo-theme"
+from bench_common import CACHE, ROOT, THEME, commit, corpus, hugo_env, hugo_theme_args, shown
+
 FLOOR_SOURCE = os.path.join(ROOT, "bench", "floor.c")
 TOOLS = ("chronicle", "hugo", "floor")
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None  # Debian's `time` package
@@ -67,20 +63,6 @@ HUGO_TARGETS = {1000: {"wall": 0.25, "memory": 0.5}, 10000: {"wall": 0.1}}
 MEMORY_TARGETS_MIB = {10000: 1024}
 FLOOR_TARGET = 2.0
 SCALING_TARGETS = {(1000, 10000): 11.0}
-
-
-def corpus(posts, mojibake):
-    """The generated site for `posts` posts (made once, then reused)."""
-    name = f"corpus-{posts}" + (f"-mojibake{mojibake}" if mojibake else "")
-    path = os.path.join(CACHE, name)
-    if not os.path.isfile(os.path.join(path, "config.toml")):
-        print(f"generating {path} …", file=sys.stderr, flush=True)
-        shutil.rmtree(path, ignore_errors=True)
-        command = [sys.executable, MAKE_CORPUS, "--posts", str(posts), "--out", path]
-        if mojibake:
-            command += ["--mojibake", str(mojibake)]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return path
 
 
 def build_floor(path):
@@ -126,21 +108,6 @@ def count_output(folder):
         files += len(names)
         pages += sum(1 for name in names if name.endswith(".html"))
     return files, pages
-
-
-def shown(path):
-    """`path` relative to the repository when it is inside it."""
-    relative = os.path.relpath(path, ROOT)
-    return path if relative.startswith("..") else relative
-
-
-def commit():
-    """The short commit of the working tree, marked when it has uncommitted changes."""
-    head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
-                          capture_output=True, text=True).stdout.strip() or "unknown"
-    dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True).stdout.strip()
-    return head + (" (with uncommitted changes)" if dirty else "")
 
 
 def callgrind(args, scratch):
@@ -247,14 +214,11 @@ def main():
             work = tempfile.mkdtemp(prefix="chronicle-bench-", dir=scratch)
             commands = {
                 "chronicle": lambda out: [args.chronicle, "build", "--source", site, "--output", out],
-                "hugo": lambda out: [args.hugo, "--source", site, "--destination", out, "--themesDir", THEMES,
-                                     "--theme", THEME, "--noBuildLock", "--cacheDir", os.path.join(work, "hugo-cache"),
-                                     "--quiet"],
+                "hugo": lambda out: [args.hugo, "--source", site, "--destination", out] + hugo_theme_args(work)
+                                    + ["--quiet"],
                 "floor": lambda out: [args.floor, site, out],
             }
-            # Git info off; robots.txt on, as Chronicle writes one; Hugo's resources/ out of the corpus.
-            hugo_env = dict(os.environ, HUGO_ENABLEGITINFO="false", HUGO_ENABLEROBOTSTXT="true",
-                            HUGO_RESOURCEDIR=os.path.join(work, "hugo-resources"))
+            hugo_environment = hugo_env(work)
             results = {tool: {"wall": [], "cpu": [], "memory": [], "files": 0, "pages": 0} for tool in TOOLS}
             skipped = set()
             try:
@@ -265,7 +229,7 @@ def main():
                             continue
                         out = os.path.join(work, f"{tool}-{round_index}")
                         os.sync()  # the previous build's writes reach the disk outside anyone's time
-                        wall, cpu, memory, status, stderr = run(commands[tool](out), env=hugo_env if tool == "hugo" else None,
+                        wall, cpu, memory, status, stderr = run(commands[tool](out), env=hugo_environment if tool == "hugo" else None,
                                                            memory_file=os.path.join(work, "memory"))
                         if status != 0 and tool == "hugo" and args.mojibake:
                             # Damaged front matter holds C1 control characters, which Hugo's YAML
