@@ -7,13 +7,39 @@ import SiteCore
 /// terms that would leave the site; reports pages that share a URL and aliases that collide;
 /// then indexes translations, `ref` targets, lists and taxonomies. Nothing is rendered here.
 enum SiteLinker {
+    /// Each page's own checks from an earlier link, for `SiteSession`: they depend only on the
+    /// page, the config and the options, so a page that was not read again needs none again.
+    final class Checks: @unchecked Sendable {
+        fileprivate var byPath: [String: (revision: Int, checked: Checked)] = [:]
+    }
+
+    /// A page's own checks: the page as it goes on (unsafe links, aliases and terms left out)
+    /// and its URL, or nil when it is not published; and the problems found.
+    fileprivate struct Checked: Sendable {
+        var page: PageLoader.Loaded?
+        var url: String
+        var diagnostics: [Diagnostic]
+    }
+
+    /// `revisions` and `checks`: how often each page was read (by index), and the checks of
+    /// the last link; pages read as often as then are not checked again.
     static func link(
-        _ loaded: [PageLoader.Loaded], config: SiteConfig, theme: Theme, options: BuildOptions
+        _ loaded: [PageLoader.Loaded], config: SiteConfig, theme: Theme, options: BuildOptions,
+        revisions: [Int]? = nil, checks: Checks? = nil
     ) -> (site: LinkedSite, diagnostics: [Diagnostic]) {
+        var reused = [Checked?](repeating: nil, count: loaded.count)
+        if let revisions, let checks {
+            for index in loaded.indices {
+                if let hit = checks.byPath[loaded[index].file.relativePath], hit.revision == revisions[index] {
+                    reused[index] = hit.checked
+                }
+            }
+        }
+        let toCheck = loaded.indices.filter { reused[$0] == nil }
         // Whether a term makes a plain path inside the site, by taxonomy and term, decided once
         // for every term of the site: terms repeat on every page, the answer does not.
         var termIsSafe: [String: [String: Bool]] = [:]
-        for page in loaded {
+        for page in toCheck.lazy.map({ loaded[$0] }) {
             for (plural, terms) in page.metadata.taxonomies {
                 for term in terms where termIsSafe[plural]?[term] == nil {
                     // `../x` (also `%2e%2e`), `a//b` or `.` would not make a path inside the site.
@@ -26,11 +52,24 @@ enum SiteLinker {
         }
         // Each page on its own, in parallel: published, its URL, its aliases and terms.
         let terms = termIsSafe
-        let checked = ParallelMap.map(loaded, jobs: options.jobs) { page in
-            draft(page, config: config, options: options, termIsSafe: terms)
+        let fresh = ParallelMap.map(toCheck, jobs: options.jobs) { index -> Checked in
+            let result = draft(loaded[index], config: config, options: options, termIsSafe: terms)
+            return Checked(page: result.draft?.page, url: result.draft?.url ?? "", diagnostics: result.diagnostics)
         }
+        for (index, checked) in zip(toCheck, fresh) {
+            reused[index] = checked
+            if let revisions, let checks {
+                checks.byPath[loaded[index].file.relativePath] = (revisions[index], checked)
+            }
+        }
+        if let checks {
+            let present = Set(loaded.map(\.file.relativePath))
+            if checks.byPath.count > present.count { checks.byPath = checks.byPath.filter { present.contains($0.key) } }
+        }
+        let checked = reused.map { $0! }
         var diagnostics = checked.flatMap(\.diagnostics)
-        var drafts = checked.compactMap(\.draft)
+        // A fresh draft each time: the alias check below changes drafts, not the kept checks.
+        var drafts = checked.compactMap { item in item.page.map { Draft(page: $0, url: item.url) } }
         var config = config
         diagnostics += leaveOutUnsafeMenuLinks(&config)
         let isWritten = duplicateURLs(drafts, config: config, diagnostics: &diagnostics)

@@ -34,6 +34,8 @@ public final class SiteSession: @unchecked Sendable {
     /// Every page's URL at the last build, by relative path.
     private var urls: [String: String] = [:]
     private var staticFiles: [OutputFile] = []
+    /// Each page's own link checks, kept for pages not read again.
+    private var linkChecks = SiteLinker.Checks()
     private var revision = 0
     private var generation = 0
 
@@ -109,6 +111,7 @@ public final class SiteSession: @unchecked Sendable {
             loaded = [:]
             rendered = [:]
             urls = [:]
+            linkChecks = SiteLinker.Checks()
         }
         guard let setUp else { return .unchanged }
         if full || staticChanged {
@@ -146,19 +149,23 @@ public final class SiteSession: @unchecked Sendable {
         // Link every loaded page, in content order.
         var diagnostics = setUp.diagnostics + scanDiagnostics
         var pages: [PageLoader.Loaded] = []
+        var revisions: [Int] = []
         pages.reserveCapacity(files.count)
+        revisions.reserveCapacity(files.count)
         for file in files {
             switch loaded[file.relativePath]?.outcome {
             case .loaded(let page)?:
                 diagnostics += page.diagnostics
                 pages.append(page)
+                revisions.append(loaded[file.relativePath]?.revision ?? 0)
             case .failed(let problems)?:
                 diagnostics += problems
             case nil:
                 break
             }
         }
-        let (site, linkDiagnostics) = SiteLinker.link(pages, config: setUp.config, theme: setUp.theme, options: options)
+        let (site, linkDiagnostics) = SiteLinker.link(
+            pages, config: setUp.config, theme: setUp.theme, options: options, revisions: revisions, checks: linkChecks)
         pages = []
         diagnostics += linkDiagnostics
         clock.lap("link")
