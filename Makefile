@@ -53,7 +53,7 @@ site: build
 	$(RELEASE_BIN) build --source . --output public
 	@echo
 	@echo "The example site is in $(CURDIR)/public/"
-	@echo "Open it with:  python3 -m http.server --directory public 8000   then http://localhost:8000/"
+	@echo "Preview it, live:  $(RELEASE_BIN) serve   then http://127.0.0.1:1313/"
 
 # Python packages the checks use (feedparser reads our feeds as a feed reader would).
 pydeps:
