@@ -39,10 +39,13 @@ deps:
 JEMALLOC = $(shell gcc -print-file-name=libjemalloc.a)
 CURL_STUB := .build/curl-stub/libcurl.a
 CURL_WRAP := $(shell grep -o '__wrap_curl_[a-z_]*' build-support/curl_stub.c | sort -u | sed 's/__wrap_/-Xlinker --wrap=/')
+# The stubs are linked as an object; `-lcurl` (which FoundationNetworking asks for) finds an
+# empty archive here when the system has no libcurl.a, and nothing from libcurl.a when it has.
 $(CURL_STUB): build-support/curl_stub.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -c $< -o $(dir $@)curl_stub.o
-	ar rcs $@ $(dir $@)curl_stub.o
+	$(CC) -x c -c /dev/null -o $(dir $@)empty.o
+	rm -f $@ && ar rcs $@ $(dir $@)empty.o
 
 build: deps $(CURL_STUB)
 	$(SWIFT) build -c release --product chronicle --static-swift-stdlib -Xswiftc -static-executable \

@@ -5,11 +5,11 @@
  * FlyingFox links Foundation's FoundationNetworking, which is built on libcurl. Chronicle never
  * makes an HTTP request: no URLSession is created, and none of these functions is called. A
  * static libcurl would drag in OpenSSL, Kerberos, LDAP and more, which Debian does not ship
- * static. So the static executable links this file instead (Makefile, `build`): each libcurl
- * function Foundation calls is renamed by `--wrap=curl_x` to `__wrap_curl_x`, defined here, so
- * nothing asks for the real libcurl (a system libcurl.a, when there is one, is not used), and
- * `-lcurl` finds an archive of this file where there is none. Every function fails the way
- * libcurl fails when it cannot start: NULL, or an error code.
+ * static. So the static executable links this file instead (Makefile, `build`): `--wrap`
+ * renames each libcurl function Foundation calls to the same name with `__wrap_` before it,
+ * defined here, so nothing asks for the real libcurl (a system libcurl.a, when there is one, is
+ * not used), and `-lcurl` finds an empty archive where there is none. Every function fails the
+ * way libcurl fails when it cannot start: NULL, or an error code.
  * The debug build and the tests link the system's libcurl as usual.
  */
 #include <stddef.h>
