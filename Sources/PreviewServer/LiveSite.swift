@@ -77,8 +77,14 @@ public final class LiveSite: @unchecked Sendable {
             let errors = new.diagnostics.filter { $0.severity == .error }
             lock.lock()
             let keep = !errors.isEmpty && snapshot != nil
-            if !keep { snapshot = new }
+            // Freed after the pages are told (freeing a big site's snapshot takes a while).
+            var previous: SiteSnapshot?
+            if !keep {
+                previous = snapshot
+                snapshot = new
+            }
             lock.unlock()
+            defer { withExtendedLifetime(previous) {} }
             if errors.isEmpty {
                 lock.lock()
                 failure = []

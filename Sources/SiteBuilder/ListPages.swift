@@ -37,13 +37,16 @@ struct ListPages: Sendable {
         }
         let languages = site.languages.map(\.language)
         for language in languages {
-            let entries = withAlternates(sitemapEntries[language] ?? [])
+            let entries = sitemapEntries[language] ?? []
             let prefix = site.prefix(language)
             let sitemapPath = (languages.count > 1 ? "/\(language)" : prefix) + "/sitemap.xml"
             let changefreq = config.raw.lookup("sitemap.changefreq")?.stringValue
             let priority = config.raw.lookup("sitemap.priority")?.stringValue
+            // The alternates are found when the sitemap is made: `serve` plans every list on
+            // each edit and makes a sitemap only when one is asked for.
+            let lists = self
             jobs.append(text(URLPaths.outputFile(forURL: sitemapPath)) {
-                Sitemap.urlset(entries, changefreq: changefreq, priority: priority)
+                Sitemap.urlset(lists.withAlternates(entries), changefreq: changefreq, priority: priority)
             })
             sitemaps.append((site.absoluteLink(sitemapPath), entries.compactMap(\.lastmod).max()))
         }

@@ -12,11 +12,26 @@ struct PageLoader: Sendable {
     /// Reads a file's bytes; a seam so tests can inject read errors.
     var readFile: @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }
 
-    struct Loaded: Sendable {
+    /// A file read and parsed. A reference: the link stage and `SiteSession` pass every page
+    /// around on each build, and a copy of its file, document and metadata is dozens of
+    /// retains. Changed only by whoever made it, before anyone else sees it; the link stage
+    /// changes a `copy()`.
+    final class Loaded: @unchecked Sendable {
         var file: ContentFile
         var document: Document
         var metadata: PageMetadata
         var diagnostics: [Diagnostic]
+
+        init(file: ContentFile, document: Document, metadata: PageMetadata, diagnostics: [Diagnostic]) {
+            self.file = file
+            self.document = document
+            self.metadata = metadata
+            self.diagnostics = diagnostics
+        }
+
+        func copy() -> Loaded {
+            Loaded(file: file, document: document, metadata: metadata, diagnostics: diagnostics)
+        }
     }
 
     enum Outcome: Sendable {

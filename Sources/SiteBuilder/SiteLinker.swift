@@ -87,7 +87,8 @@ enum SiteLinker {
     private static func draft(
         _ page: PageLoader.Loaded, config: SiteConfig, options: BuildOptions, termIsSafe: [String: [String: Bool]]
     ) -> (draft: Draft?, diagnostics: [Diagnostic]) {
-        var page = page
+        // The page as it goes on: a copy, since the checks below leave things out of it.
+        let page = page.copy()
         var diagnostics: [Diagnostic] = []
         guard isPublished(page.metadata, options: options) else { return (nil, []) }
         if let problem = outsideSiteDiagnostic(page) { return (nil, [problem]) }
@@ -99,7 +100,7 @@ enum SiteLinker {
                 message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
                 location: page.document.location(ofKey: key))])
         }
-        diagnostics += leaveOutUnsafeLinks(&page)
+        diagnostics += leaveOutUnsafeLinks(page)
         page.metadata.aliases = page.metadata.aliases.filter { alias in
             guard URLPaths.safeSitePath(alias) == nil else { return true }
             diagnostics.append(Diagnostic(
@@ -129,7 +130,7 @@ enum SiteLinker {
     /// and the field is left out, also from `params`, where templates could reach it.
     static let linkFields: Set<String> = ["authorlink", "featuredimage", "featuredimagepreview", "images", "link"]
 
-    private static func leaveOutUnsafeLinks(_ page: inout PageLoader.Loaded) -> [Diagnostic] {
+    private static func leaveOutUnsafeLinks(_ page: PageLoader.Loaded) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for key in page.metadata.params.keys.filter({ linkFields.contains($0.lowercased()) }).sorted() {
             switch page.metadata.params[key] {
@@ -336,7 +337,7 @@ enum SiteLinker {
         for index in drafts.indices where drafts[index].isRegular {
             let draft = drafts[index]
             var given: [String: Int] = [:]
-            drafts[index].page.metadata.aliases = draft.page.metadata.aliases.filter { alias in
+            let kept = draft.page.metadata.aliases.filter { alias in
                 given[alias, default: 0] += 1
                 guard let path = URLPaths.safeSitePath(alias) else { return true }
                 let prefix = URLPaths.languagePrefix(draft.page.file.language, config: config)
@@ -365,6 +366,12 @@ enum SiteLinker {
                 owners[output] = (draft.page.file.displayPath, nil, (index, alias, given[alias] ?? 1))
                 redirects.append(LinkedSite.Alias(outputPath: output, page: index))
                 return true
+            }
+            if kept.count != draft.page.metadata.aliases.count {
+                // A copy: the page as loaded (kept for the next build) keeps its aliases.
+                let page = draft.page.copy()
+                page.metadata.aliases = kept
+                drafts[index].page = page
             }
         }
         return redirects

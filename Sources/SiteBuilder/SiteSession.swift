@@ -47,13 +47,26 @@ public final class SiteSession: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private struct RenderedEntry {
+    /// A reference, so that looking it up for every page on each build copies nothing.
+    private final class RenderedEntry: @unchecked Sendable {
         var revision: Int
-        var url: String
-        var page: RenderedPage
-        var summary: [String: TemplateValue]
-        var listEntry: PageEmitter.ListEntry
-        var usesReferences: Bool
+        let url: String
+        let page: RenderedPage
+        let summary: [String: TemplateValue]
+        let listEntry: PageEmitter.ListEntry
+        let usesReferences: Bool
+
+        init(
+            revision: Int, url: String, page: RenderedPage, summary: [String: TemplateValue],
+            listEntry: PageEmitter.ListEntry, usesReferences: Bool
+        ) {
+            self.revision = revision
+            self.url = url
+            self.page = page
+            self.summary = summary
+            self.listEntry = listEntry
+            self.usesReferences = usesReferences
+        }
     }
 
     public init(options: BuildOptions) {
@@ -196,7 +209,7 @@ public final class SiteSession: @unchecked Sendable {
                 usesReferences: Self.usesReferences(page.document.nodes))
         }
         clock.lap("render")
-        for (index, var entry) in zip(stale, fresh) {
+        for (index, entry) in zip(stale, fresh) {
             let key = site.pages[index].file.relativePath
             entry.revision = loaded[key]?.revision ?? 0
             rendered[key] = entry
