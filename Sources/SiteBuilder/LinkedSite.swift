@@ -13,8 +13,11 @@ public struct LinkedSite: Sendable {
     public let pages: [Page]
     /// Page indexes by translation key.
     let translations: [String: [Int]]
-    /// Page indexes by every name a `ref` may use, per language.
-    let references: [String: [String: Int]]
+    /// Page indexes by every name a `ref` may use, per language: made when the first `ref` is
+    /// resolved (nine names per page; `serve` links on every edit, and most edits render no
+    /// page with a `ref`).
+    var references: [String: [String: Int]] { referenceTable.table }
+    private let referenceTable: ReferenceTable
     /// Per page: whether its HTML is written (the first of several pages with one URL is).
     let isWritten: [Bool]
     /// Per page: the neighbours in its section, newest first (for "newer"/"older" links).
@@ -52,16 +55,11 @@ public struct LinkedSite: Sendable {
         self.isWritten = isWritten
         self.aliases = aliases
         var translations: [String: [Int]] = [:]
-        var references: [String: [String: Int]] = [:]
-        let names = ParallelMap.map(pages, jobs: jobs) { Self.referenceNames($0.file) }
         for (index, page) in pages.enumerated() {
             translations[page.translationKey, default: []].append(index)
-            for name in names[index] where references[page.language, default: [:]][name] == nil {
-                references[page.language, default: [:]][name] = index
-            }
         }
         self.translations = translations
-        self.references = references
+        referenceTable = ReferenceTable(pages: pages, jobs: jobs)
         let components = URLComponents(string: config.baseURL)
         var path = components?.path ?? ""
         while path.hasSuffix("/") { path.removeLast() }
@@ -179,5 +177,33 @@ public struct LinkedSite: Sendable {
             },
             themeShortcodeNames: theme.shortcodeNameSet,
             unsafeLinkScheme: URLPaths.unsafeScheme)
+    }
+}
+
+/// `LinkedSite.references`, made once, on first use, from any thread.
+final class ReferenceTable: @unchecked Sendable {
+    private let pages: [Page]
+    private let jobs: Int?
+    private let lock = NSLock()
+    private var made: [String: [String: Int]]?
+
+    init(pages: [Page], jobs: Int?) {
+        self.pages = pages
+        self.jobs = jobs
+    }
+
+    var table: [String: [String: Int]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        var references: [String: [String: Int]] = [:]
+        let names = ParallelMap.map(pages, jobs: jobs) { LinkedSite.referenceNames($0.file) }
+        for (index, page) in pages.enumerated() {
+            for name in names[index] where references[page.language, default: [:]][name] == nil {
+                references[page.language, default: [:]][name] = index
+            }
+        }
+        made = references
+        return references
     }
 }

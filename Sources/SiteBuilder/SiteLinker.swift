@@ -62,9 +62,9 @@ enum SiteLinker {
                 checks.byPath[loaded[index].file.relativePath] = (revisions[index], checked)
             }
         }
-        if let checks {
+        if let checks, checks.byPath.count > loaded.count {
             let present = Set(loaded.map(\.file.relativePath))
-            if checks.byPath.count > present.count { checks.byPath = checks.byPath.filter { present.contains($0.key) } }
+            checks.byPath = checks.byPath.filter { present.contains($0.key) }
         }
         let checked = reused.map { $0! }
         var diagnostics = checked.flatMap(\.diagnostics)

@@ -31,8 +31,8 @@ public final class SiteSession: @unchecked Sendable {
     /// By relative path: the rendered body and what lists keep of it, for the revision and URL
     /// it was made from.
     private var rendered: [String: RenderedEntry] = [:]
-    /// Every page's URL at the last build, by relative path.
-    private var urls: [String: String] = [:]
+    /// How many pages the last build had.
+    private var renderedPageCount = 0
     private var staticFiles: [OutputFile] = []
     /// Each page's own link checks, kept for pages not read again.
     private var linkChecks = SiteLinker.Checks()
@@ -123,7 +123,7 @@ public final class SiteSession: @unchecked Sendable {
                 diagnostics: configDiagnostics + themeDiagnostics)
             loaded = [:]
             rendered = [:]
-            urls = [:]
+            renderedPageCount = 0
             linkChecks = SiteLinker.Checks()
         }
         guard let setUp else { return .unchanged }
@@ -183,19 +183,19 @@ public final class SiteSession: @unchecked Sendable {
         diagnostics += linkDiagnostics
         clock.lap("link")
 
-        // Render what is new or moved.
-        var newURLs: [String: String] = [:]
-        newURLs.reserveCapacity(site.pages.count)
-        for page in site.pages { newURLs[page.file.relativePath] = page.relativeURL }
-        let urlsMoved = newURLs != urls
-        urls = newURLs
+        // Render what is new or moved. Some page's URL moved (or a page came or went) when a
+        // page has no body yet, its body was made for another URL, or the count changed: then
+        // bodies with `ref`/`relref` are made again too.
+        var current = site.pages.map { rendered[$0.file.relativePath] }
+        let revisionOf = site.pages.map { loaded[$0.file.relativePath]?.revision ?? 0 }
+        let urlsMoved = site.pages.count != renderedPageCount
+            || site.pages.indices.contains { current[$0] == nil || current[$0]!.url != site.pages[$0].relativeURL }
+        renderedPageCount = site.pages.count
         let templates = TemplateData(site: site, now: options.now)
         let emitter = PageEmitter(site: site, templates: templates)
         let stale = site.pages.indices.filter { index in
-            let page = site.pages[index]
-            guard let entry = rendered[page.file.relativePath] else { return true }
-            return entry.revision != loaded[page.file.relativePath]?.revision
-                || entry.url != page.relativeURL
+            guard let entry = current[index] else { return true }
+            return entry.revision != revisionOf[index] || entry.url != site.pages[index].relativeURL
                 || (urlsMoved && entry.usesReferences)
         }
         let renderer = BodyRenderer(markup: setUp.config.markup, summaryLength: setUp.config.summaryLength)
@@ -204,22 +204,22 @@ public final class SiteSession: @unchecked Sendable {
             let output = PageRenderer.render(index, site: site, renderer: renderer)
             let summary = templates.summaryValues(page, body: output.body)
             return RenderedEntry(
-                revision: 0, url: page.relativeURL, page: output, summary: summary,
+                revision: revisionOf[index], url: page.relativeURL, page: output, summary: summary,
                 listEntry: emitter.listEntry(output, summary: summary),
                 usesReferences: Self.usesReferences(page.document.nodes))
         }
         clock.lap("render")
         for (index, entry) in zip(stale, fresh) {
-            let key = site.pages[index].file.relativePath
-            entry.revision = loaded[key]?.revision ?? 0
-            rendered[key] = entry
+            rendered[site.pages[index].file.relativePath] = entry
+            current[index] = entry
         }
         var bodies: [RenderedPage?] = []
         var summaries: [[String: TemplateValue]?] = []
         var entries: [PageEmitter.ListEntry?] = []
         bodies.reserveCapacity(site.pages.count)
-        for (index, page) in site.pages.enumerated() {
-            let entry = rendered[page.file.relativePath]
+        summaries.reserveCapacity(site.pages.count)
+        entries.reserveCapacity(site.pages.count)
+        for (index, entry) in current.enumerated() {
             // The cached body keeps the index it was rendered at; pages may have moved since.
             bodies.append(entry.map {
                 RenderedPage(index: index, body: $0.page.body, feed: $0.page.feed, diagnostics: $0.page.diagnostics)
