@@ -16,13 +16,17 @@ public final class Page: Sendable {
     /// Where the page's HTML goes in the output: `de/posts/2024/a/index.html`.
     public let outputPath: String
 
-    init(file: ContentFile, document: Document, metadata: PageMetadata, relativeURL: String, translationKey: String) {
+    /// `outputPath`: the output file of `relativeURL`, when the caller has it already.
+    init(
+        file: ContentFile, document: Document, metadata: PageMetadata, relativeURL: String, translationKey: String,
+        outputPath: String? = nil
+    ) {
         self.file = file
         self.document = document
         self.metadata = metadata
         self.relativeURL = relativeURL
         self.translationKey = translationKey
-        outputPath = URLPaths.outputFile(forURL: relativeURL)
+        self.outputPath = outputPath ?? URLPaths.outputFile(forURL: relativeURL)
     }
 
     public var language: String { file.language }

@@ -18,6 +18,7 @@ enum SiteLinker {
     fileprivate struct Checked: Sendable {
         var page: PageLoader.Loaded?
         var url: String
+        var outputPath: String
         var diagnostics: [Diagnostic]
     }
 
@@ -54,7 +55,9 @@ enum SiteLinker {
         let terms = termIsSafe
         let fresh = ParallelMap.map(toCheck, jobs: options.jobs) { index -> Checked in
             let result = draft(loaded[index], config: config, options: options, termIsSafe: terms)
-            return Checked(page: result.draft?.page, url: result.draft?.url ?? "", diagnostics: result.diagnostics)
+            return Checked(
+                page: result.draft?.page, url: result.draft?.url ?? "", outputPath: result.draft?.outputPath ?? "",
+                diagnostics: result.diagnostics)
         }
         for (index, checked) in zip(toCheck, fresh) {
             reused[index] = checked
@@ -69,7 +72,7 @@ enum SiteLinker {
         let checked = reused.map { $0! }
         var diagnostics = checked.flatMap(\.diagnostics)
         // A fresh draft each time: the alias check below changes drafts, not the kept checks.
-        var drafts = checked.compactMap { item in item.page.map { Draft(page: $0, url: item.url) } }
+        var drafts = checked.compactMap { item in item.page.map { Draft(page: $0, url: item.url, outputPath: item.outputPath) } }
         var config = config
         diagnostics += leaveOutUnsafeMenuLinks(&config)
         let isWritten = duplicateURLs(drafts, config: config, diagnostics: &diagnostics)
@@ -77,7 +80,8 @@ enum SiteLinker {
         let pages = drafts.map { draft in
             Page(
                 file: draft.page.file, document: draft.page.document, metadata: draft.page.metadata,
-                relativeURL: draft.url, translationKey: draft.page.metadata.translationKey ?? draft.page.file.logicalPath)
+                relativeURL: draft.url, translationKey: draft.page.metadata.translationKey ?? draft.page.file.logicalPath,
+                outputPath: draft.outputPath)
         }
         let site = LinkedSite(config: config, theme: theme, pages: pages, isWritten: isWritten, aliases: aliases, jobs: options.jobs)
         return (site, diagnostics)
@@ -222,10 +226,10 @@ enum SiteLinker {
         let url: String
         let outputPath: String
 
-        init(page: PageLoader.Loaded, url: String) {
+        init(page: PageLoader.Loaded, url: String, outputPath: String? = nil) {
             self.page = page
             self.url = url
-            outputPath = URLPaths.outputFile(forURL: url)
+            self.outputPath = outputPath ?? URLPaths.outputFile(forURL: url)
         }
 
         var isRegular: Bool { page.file.kind != .branchBundle }
