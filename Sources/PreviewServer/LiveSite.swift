@@ -27,6 +27,8 @@ public final class LiveSite: @unchecked Sendable {
         public var pageCount: Int
         /// Each stage's wall time (empty when nothing was built).
         public var stageSeconds: [(stage: String, seconds: Double)] = []
+        /// The lists and indexes of the last build were kept (`SiteSnapshot.linkedInPlace`).
+        public var linkedInPlace = false
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
 
@@ -103,7 +105,7 @@ public final class LiveSite: @unchecked Sendable {
             onBuild?(Report(
                 generation: new.generation, seconds: seconds, reloaded: new.reloadedFiles, wasFullBuild: new.wasFullBuild,
                 diagnostics: new.diagnostics, keptPrevious: keep, pageCount: new.pages.count,
-                stageSeconds: new.stageSeconds))
+                stageSeconds: new.stageSeconds, linkedInPlace: new.linkedInPlace))
         }
     }
 

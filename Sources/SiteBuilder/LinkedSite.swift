@@ -10,7 +10,7 @@ public struct LinkedSite: Sendable {
     public let config: SiteConfig
     public let theme: Theme
     /// Every published page, in content order (sorted by path).
-    public let pages: [Page]
+    public private(set) var pages: [Page]
     /// Page indexes by translation key.
     let translations: [String: [Int]]
     /// Page indexes by every name a `ref` may use, per language: made when the first `ref` is
@@ -95,6 +95,14 @@ public struct LinkedSite: Sendable {
         }
         self.languages = languages
         self.neighbours = neighbours
+    }
+
+    /// The same site with other versions of its pages, each at the same place (same URL,
+    /// lists, terms, translations: `SiteLinker.sameListPlace`), so every index still holds.
+    func replacing(pages: [Page]) -> LinkedSite {
+        var site = self
+        site.pages = pages
+        return site
     }
 
     /// A taxonomy term's URL segment.

@@ -71,7 +71,7 @@ public struct SiteGenerator: Sendable {
         clock.lap("load")
 
         // Link.
-        let (site, linkDiagnostics) = SiteLinker.link(loaded, config: config, theme: theme, options: options)
+        let (site, linkDiagnostics, _) = SiteLinker.link(loaded, config: config, theme: theme, options: options)
         loaded = []
         diagnostics += linkDiagnostics
 

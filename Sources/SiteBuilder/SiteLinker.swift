@@ -11,6 +11,9 @@ enum SiteLinker {
     /// page, the config and the options, so a page that was not read again needs none again.
     final class Checks: @unchecked Sendable {
         fileprivate var byPath: [String: (revision: Int, checked: Checked)] = [:]
+        /// The last site linked in full, its problems that are not one page's own (menus,
+        /// shared URLs, aliases), and its pages' indexes by relative path.
+        fileprivate var previous: (site: LinkedSite, global: [Diagnostic], index: [String: Int], loadedCount: Int)?
     }
 
     /// A page's own checks: the page as it goes on (unsafe links, aliases and terms left out)
@@ -24,10 +27,11 @@ enum SiteLinker {
 
     /// `revisions` and `checks`: how often each page was read (by index), and the checks of
     /// the last link; pages read as often as then are not checked again.
+    /// `inPlace` in the result: the last site's indexes were reused (`samePlaces`).
     static func link(
         _ loaded: [PageLoader.Loaded], config: SiteConfig, theme: Theme, options: BuildOptions,
         revisions: [Int]? = nil, checks: Checks? = nil
-    ) -> (site: LinkedSite, diagnostics: [Diagnostic]) {
+    ) -> (site: LinkedSite, diagnostics: [Diagnostic], inPlace: Bool) {
         var reused = [Checked?](repeating: nil, count: loaded.count)
         if let revisions, let checks {
             for index in loaded.indices {
@@ -70,13 +74,17 @@ enum SiteLinker {
             checks.byPath = checks.byPath.filter { present.contains($0.key) }
         }
         let checked = reused.map { $0! }
-        var diagnostics = checked.flatMap(\.diagnostics)
+        let perPage = checked.flatMap(\.diagnostics)
+        if let checks, let previous = checks.previous,
+           let site = samePlaces(previous, loaded: loaded, checked: checked, rechecked: toCheck) {
+            return (site, perPage + previous.global, true)
+        }
         // A fresh draft each time: the alias check below changes drafts, not the kept checks.
         var drafts = checked.compactMap { item in item.page.map { Draft(page: $0, url: item.url, outputPath: item.outputPath) } }
         var config = config
-        diagnostics += leaveOutUnsafeMenuLinks(&config)
-        let isWritten = duplicateURLs(drafts, config: config, diagnostics: &diagnostics)
-        let aliases = aliasesOfPages(&drafts, config: config, diagnostics: &diagnostics)
+        var global = leaveOutUnsafeMenuLinks(&config)
+        let isWritten = duplicateURLs(drafts, config: config, diagnostics: &global)
+        let aliases = aliasesOfPages(&drafts, config: config, diagnostics: &global)
         let pages = drafts.map { draft in
             Page(
                 file: draft.page.file, document: draft.page.document, metadata: draft.page.metadata,
@@ -84,7 +92,59 @@ enum SiteLinker {
                 outputPath: draft.outputPath)
         }
         let site = LinkedSite(config: config, theme: theme, pages: pages, isWritten: isWritten, aliases: aliases, jobs: options.jobs)
-        return (site, diagnostics)
+        if let checks {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(pages.count)
+            for (position, page) in pages.enumerated() { index[page.file.relativePath] = position }
+            checks.previous = (site, global, index, loaded.count)
+        }
+        return (site, perPage + global, false)
+    }
+
+    /// The last site with the re-checked pages put in, when none of them moved: each is still
+    /// published (or still not), at the same URL, with the same aliases, and with everything
+    /// the lists, taxonomies, translations and neighbours read unchanged (an edit of the text,
+    /// the description, the author…). Then every index the link made still holds, and only
+    /// the pages are new. Nil when anything moved: then the site is linked in full.
+    private static func samePlaces(
+        _ previous: (site: LinkedSite, global: [Diagnostic], index: [String: Int], loadedCount: Int),
+        loaded: [PageLoader.Loaded], checked: [Checked], rechecked indexes: [Int]
+    ) -> LinkedSite? {
+        guard loaded.count == previous.loadedCount else { return nil }
+        // A shared URL or alias points into a re-checked file: its line may have moved.
+        let rechecked = Set(indexes.map { loaded[$0].file.displayPath })
+        if previous.global.contains(where: { problem in
+            rechecked.contains(problem.location.path) || problem.notes.contains { rechecked.contains($0.location.path) }
+        }) {
+            return nil
+        }
+        var pages = previous.site.pages
+        for index in indexes {
+            let now = checked[index]
+            let position = previous.index[loaded[index].file.relativePath]
+            guard let page = now.page else {
+                if position != nil { return nil }
+                continue
+            }
+            guard let position else { return nil }
+            let before = pages[position]
+            guard before.relativeURL == now.url, before.outputPath == now.outputPath,
+                  before.file == page.file, sameListPlace(before.metadata, page.metadata)
+            else { return nil }
+            pages[position] = Page(
+                file: page.file, document: page.document, metadata: page.metadata, relativeURL: now.url,
+                translationKey: before.translationKey, outputPath: now.outputPath)
+        }
+        return previous.site.replacing(pages: pages)
+    }
+
+    /// Whether two versions of a page's front matter give it the same place in the site: its
+    /// URL, aliases, translations, and the order and membership of every list it is on.
+    static func sameListPlace(_ a: PageMetadata, _ b: PageMetadata) -> Bool {
+        a.title == b.title && a.date == b.date && a.publishDate == b.publishDate && a.lastmod == b.lastmod
+            && a.expiryDate == b.expiryDate && a.draft == b.draft && a.weight == b.weight
+            && a.taxonomies == b.taxonomies && a.translationKey == b.translationKey && a.slug == b.slug
+            && a.url == b.url && a.aliases == b.aliases
     }
 
     /// A page's own checks: nil when it is not published or its URL leaves the site.

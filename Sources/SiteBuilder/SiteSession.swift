@@ -177,7 +177,7 @@ public final class SiteSession: @unchecked Sendable {
                 break
             }
         }
-        let (site, linkDiagnostics) = SiteLinker.link(
+        let (site, linkDiagnostics, linkedInPlace) = SiteLinker.link(
             pages, config: setUp.config, theme: setUp.theme, options: options, revisions: revisions, checks: linkChecks)
         pages = []
         diagnostics += linkDiagnostics
@@ -242,6 +242,7 @@ public final class SiteSession: @unchecked Sendable {
             seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         clock.lap("snapshot")
         snapshot.stageSeconds = clock.laps
+        snapshot.linkedInPlace = linkedInPlace
         return .built(snapshot)
     }
 

@@ -22,6 +22,9 @@ public final class SiteSnapshot: @unchecked Sendable {
     public let seconds: Double
     /// Wall time of each stage of the build, in order (`serve --verbose` prints them).
     public internal(set) var stageSeconds: [(stage: String, seconds: Double)] = []
+    /// The link kept the last build's lists, taxonomies and translations: no page changed its
+    /// place in them (an edit of a page's text, not of its title, date, tags or URL).
+    public internal(set) var linkedInPlace = false
 
     private let routes: [String: Route]
     private let bodies: [RenderedPage?]

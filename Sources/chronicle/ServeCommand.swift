@@ -191,7 +191,8 @@ final class BuildPrinter: @unchecked Sendable {
             printer.summary("rebuilt in \(ms): \(what)")
         }
         if verbose {
-            printer.summary("stages: " + report.stageSeconds.map { String(format: "%@ %.1f ms", $0.stage, $0.seconds * 1000) }.joined(separator: ", "))
+            printer.summary("stages: " + report.stageSeconds.map { String(format: "%@ %.1f ms", $0.stage, $0.seconds * 1000) }.joined(separator: ", ")
+                + (report.linkedInPlace ? " (lists kept: no page moved)" : ""))
         }
     }
 }

@@ -78,15 +78,33 @@ import Testing
         let first = "community-call-2026-03"
         let file = posts.appending(path: "\(first)/index.en.md")
 
-        // An edit of the body, title, date and tags: the page, every list and feed it is on.
+        // An edit of the text and the description only: the page keeps its place in every list
+        // (the link reuses the last site's indexes), but its summary in them changes.
         var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "description: \"", with: "description: \"Changed: ")
+        text = text.replacingOccurrences(of: "\n\n", with: "\n\nA new first paragraph, which the summary shows.\n\n")
+        try Data(text.utf8).write(to: file)
+        var snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [file.path])))
+        Self.expectSameAsBuild(snapshot, site, "after an edit of the text")
+        // The same in German, through its language switch and the German lists.
+        #expect(snapshot.linkedInPlace)
+        let german = posts.appending(path: "release-2026-04/index.de.md")
+        let germanText = try String(contentsOf: german, encoding: .utf8) + "\nEin neuer Satz am Ende.\n"
+        try Data(germanText.utf8).write(to: german)
+        snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [german.path])))
+        #expect(snapshot.linkedInPlace)
+        Self.expectSameAsBuild(snapshot, site, "after an edit of the German text")
+
+        // An edit of the body, title, date and tags: the page, every list and feed it is on.
+        text = try String(contentsOf: file, encoding: .utf8)
         text = text.replacingOccurrences(of: "title: \"", with: "title: \"Edited: ")
         text = text.replacingOccurrences(of: "tags:\n", with: "tags:\n  - Brand-new-tag\n")
         text = text.replacingOccurrences(of: "date: 2026-", with: "date: 2025-")
         text += "\nA sentence added at the end.\n"
         try Data(text.utf8).write(to: file)
-        var snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [file.path])))
+        snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [file.path])))
         #expect(!snapshot.wasFullBuild)
+        #expect(!snapshot.linkedInPlace, "a new title, date and tags move the page in its lists")
         #expect(snapshot.reloadedFiles.contains("content/posts/2026/\(first)/index.en.md"))
         #expect(snapshot.reloadedFiles.count <= 2, "only the post and its translation are read again")
         Self.expectSameAsBuild(snapshot, site, "after an edit")
