@@ -79,8 +79,20 @@ public final class PreviewServer: @unchecked Sendable {
     public func start() async throws -> UInt16 {
         await server.appendRoute("*") { [self] request in await respond(to: request) }
         let server = self.server
-        runTask = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
+        let failure = StartFailure()
+        runTask = Task {
+            do { try await server.run() } catch {
+                failure.set(error)
+                throw error
+            }
+        }
+        // Listening, or the reason it cannot (a port in use fails at once, not after a timeout).
+        for _ in 0..<400 {
+            if await server.isListening { break }
+            if let error = failure.error { throw error }
+            try await Task.sleep(nanoseconds: 25_000_000)
+        }
+        guard await server.isListening else { throw AddressError(description: "the server did not start listening within 10 s") }
         let hub = live.hub
         keepAliveTask = Task {
             while !Task.isCancelled {
@@ -269,5 +281,23 @@ public final class PreviewServer: @unchecked Sendable {
             }
         }
         return "\"" + String(hash, radix: 16) + "-" + String(data.count, radix: 16) + "\""
+    }
+}
+
+/// The error the server's run ended with, set from its task.
+private final class StartFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    func set(_ error: Error) {
+        lock.lock()
+        stored = error
+        lock.unlock()
+    }
+
+    var error: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }

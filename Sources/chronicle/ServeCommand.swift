@@ -69,9 +69,6 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let sourceURL = try SourceFolder.resolve(source)
         let printer = DiagnosticPrinter(showNotes: false)
-        if !PreviewServer.isLoopback(bind) {
-            printer.summary("warning: listening on \(bind): other machines that can reach this one can read the preview, drafts included")
-        }
         // Listen first: the pages are built for the port actually served.
         var options = BuildOptions(source: sourceURL, output: sourceURL.appending(path: "public"))
         options.includeDrafts = drafts
@@ -87,8 +84,13 @@ struct ServeCommand: AsyncParsableCommand {
             server.addPages(below: TranslationReview.pathPrefix) { path, snapshot in translator.page(path, snapshot) }
             actualPort = try await server.start()
         } catch {
-            printer.summary("error: cannot listen on \(bind):\(port): \(Self.describe(error))\(port != 0 ? " (is another server running there? try --port 0)" : "")")
+            let inUse = Self.isAddressInUse(error)
+            printer.summary("error: cannot listen on \(bind):\(port): "
+                + (inUse ? "the address is already in use (is another server running there? try --port 0)" : "\(error)"))
             throw ExitCode(1)
+        }
+        if !PreviewServer.isLoopback(bind) {
+            printer.summary("warning: listening on \(bind): other machines that can reach this one can read the preview, drafts included")
         }
         let host = bind == "0.0.0.0" || bind == "::" ? "localhost" : (bind.contains(":") ? "[\(bind)]" : bind)
         let root = "http://\(host):\(actualPort)"
@@ -138,10 +140,10 @@ struct ServeCommand: AsyncParsableCommand {
         return trimmed
     }
 
-    static func describe(_ error: Error) -> String {
+    /// FlyingSocks reports `bind` failing with EADDRINUSE as text only.
+    static func isAddressInUse(_ error: Error) -> Bool {
         let text = "\(error)"
-        if text.contains("98") || text.localizedCaseInsensitiveContains("in use") { return "the address is already in use" }
-        return text
+        return text.localizedCaseInsensitiveContains("address already in use") || text.contains("errno: \(EADDRINUSE)")
     }
 
     static func openBrowser(_ url: String, printer: DiagnosticPrinter) {

@@ -226,6 +226,21 @@ import Glibc
         #expect(try RawHTTP.get("/ok.txt", port: port, method: "POST").status == 405)
     }
 
+    @Test func aPortInUseIsAClearErrorAtOnce() throws {
+        let root = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let server = try Server(source: root)
+        defer { _ = server.stop() }
+        let start = Date()
+        let second = try ChronicleProcess.run(["serve", "--source", root.path, "--port", String(server.port)])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(server.port): the address is already in use"))
+        #expect(Date().timeIntervalSince(start) < 5)
+        let badAddress = try ChronicleProcess.run(["serve", "--source", root.path, "--bind", "999.1.1.1"])
+        #expect(badAddress.status == 1)
+        #expect(badAddress.stderr.contains("'999.1.1.1' is not an IPv4 address"))
+    }
+
     @Test func draftsOnlyWithTheFlag() throws {
         let root = try Self.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
