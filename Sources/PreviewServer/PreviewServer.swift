@@ -40,6 +40,8 @@ public final class PreviewServer: @unchecked Sendable {
         var contentType: String
         var body: Data
         var etag: String
+        /// Where a redirect leads.
+        var location: String?
     }
 
     public struct AddressError: Error, CustomStringConvertible {
@@ -223,11 +225,9 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func redirect(to location: String) -> CachedResponse {
-        var response = CachedResponse(status: .movedPermanently, contentType: "text/plain; charset=utf-8", body: Data(), etag: "")
-        response.contentType = "text/plain; charset=utf-8"
-        response.body = Data("301: \(location)\n".utf8)
-        response.etag = "location:" + location
-        return response
+        CachedResponse(
+            status: .movedPermanently, contentType: "text/plain; charset=utf-8", body: Data("301: \(location)\n".utf8),
+            etag: "", location: location)
     }
 
     private func finish(_ request: HTTPRequest, _ made: CachedResponse) -> HTTPResponse {
@@ -236,8 +236,8 @@ public final class PreviewServer: @unchecked Sendable {
             HTTPHeader("Cache-Control"): "no-cache",
             HTTPHeader("X-Content-Type-Options"): "nosniff",
         ]
-        if made.status == .movedPermanently {
-            headers[.location] = String(made.etag.dropFirst("location:".count))
+        if let location = made.location {
+            headers[.location] = location
             return HTTPResponse(statusCode: made.status, headers: headers, body: request.method == .HEAD ? Data() : made.body)
         }
         headers[HTTPHeader("ETag")] = made.etag
