@@ -160,6 +160,8 @@ struct TemplateData: Sendable {
             "authorLink": .string(metadata.authorLink ?? ""),
             "categories": termLinks(metadata.categories, taxonomy: "categories", language: page.language),
             "hasTaxonomies": .bool(!metadata.tags.isEmpty || !metadata.categories.isEmpty),
+            "hasTags": .bool(!metadata.tags.isEmpty),
+            "hasCategories": .bool(!metadata.categories.isEmpty),
             "translations": .list(translations),
             "hasTranslations": .bool(!translations.isEmpty),
             "isPost": .bool(page.isPost),

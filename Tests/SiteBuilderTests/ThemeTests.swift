@@ -25,6 +25,20 @@ import Testing
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<b>x</b>"))
+        #expect(html.contains("#&lt;b&gt;x&lt;/b&gt;</a>"), "the tag is shown, as text")
+    }
+
+    /// The post footer links the post's categories and tags, in the page's language.
+    @Test func postFooterListsCategoriesAndTags() throws {
+        let post = "---\ntitle: \"A\"\ncategories: [Releases]\ntags: [Release, Logging]\n---\nHello\n"
+        let site = try TestSite(["content/posts/a.md": post, "content/posts/b.md": "---\ntitle: \"B\"\n---\nNo terms\n"])
+        defer { site.remove() }
+        let result = site.build()
+        let html = try #require(result.text("posts/a/index.html"))
+        #expect(html.contains("<p class=\"post-categories\">Categories: <a href=\"/categories/releases/\">Releases</a> </p>"))
+        #expect(html.contains("<p class=\"post-tags\"><a class=\"tag\" href=\"/tags/release/\">#Release</a> <a class=\"tag\" href=\"/tags/logging/\">#Logging</a> </p>"))
+        let plain = try #require(result.text("posts/b/index.html"))
+        #expect(!plain.contains("post-footer"))
     }
 
     @Test func siteLayoutsOverrideTheTheme() throws {
