@@ -28,6 +28,19 @@ import Testing
         #expect(html.contains("#&lt;b&gt;x&lt;/b&gt;</a>"), "the tag is shown, as text")
     }
 
+    /// The line that leads to a post's translations reads well in both languages: the other
+    /// language's own name after a label ("Andere Sprachen: English", not "Auch auf English").
+    @Test func translationLineReadsInBothLanguages() throws {
+        let post = "---\ntitle: \"A\"\n---\nText\n"
+        let site = try TestSite(["content/posts/a/index.en.md": post, "content/posts/a/index.de.md": post])
+        defer { site.remove() }
+        let result = site.build()
+        let german = try #require(result.text("de/posts/a/index.html"))
+        #expect(german.contains("<p class=\"post-translations\">Andere Sprachen: <a href=\"/posts/a/\" hreflang=\"en\" lang=\"en\">English</a> </p>"))
+        let english = try #require(result.text("posts/a/index.html"))
+        #expect(english.contains("<p class=\"post-translations\">Other languages: <a href=\"/de/posts/a/\" hreflang=\"de\" lang=\"de\">Deutsch</a> </p>"))
+    }
+
     /// The post footer links the post's categories and tags, in the page's language.
     @Test func postFooterListsCategoriesAndTags() throws {
         let post = "---\ntitle: \"A\"\ncategories: [Releases]\ntags: [Release, Logging]\n---\nHello\n"
