@@ -88,7 +88,7 @@ let package = Package(
         // `chronicle serve`: the site from memory over HTTP, rebuilt on every edit.
         .target(
             name: "PreviewServer",
-            dependencies: ["SiteCore", "SiteBuilder", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["SiteCore", "MarkdownRendering", "SiteBuilder", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         // Translator status and the side-by-side review (`chronicle translations`, `/_translate/`).
         .target(

@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import MarkdownRendering
 import SiteBuilder
 import SiteCore
 
@@ -208,8 +209,7 @@ public final class PreviewServer: @unchecked Sendable {
             }
             return body(.ok, ContentType.of(path), data)
         case .problem(let diagnostic):
-            let escaped = diagnostic.formattedWithSource
-                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let escaped = HTMLEscaping.escape(diagnostic.formattedWithSource)
             let page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>500: the theme could not make this page</title></head>"
                 + "<body><h1>The theme could not make this page</h1><pre>\(escaped)</pre></body></html>"
             return body(.internalServerError, "text/html; charset=utf-8", Data(page.utf8))

@@ -20,11 +20,18 @@ import Templates
 /// A change to the config, the theme, `layouts/` or `i18n/` builds everything anew. Not
 /// thread-safe: one caller (the preview server's build queue) calls `update` at a time.
 public final class SiteSession: @unchecked Sendable {
-    /// What to build; `serve` sets the base URL once it knows its port, before the first build.
-    public var options: BuildOptions
+    public let options: BuildOptions
+    /// The address a preview serves the site on (`http://127.0.0.1:1313`), known once it
+    /// listens, before the first build: pages are then built for it, under the config's base
+    /// path (`/blog/`), also after the config changes. `options.baseURL` wins.
+    public var servedOrigin: String?
 
     private var setUp: SetUp?
-    private var files: [ContentFile] = []
+    private var files: [ContentFile] = [] {
+        didSet { knownPaths = Set(files.map(\.absolutePath)) }
+    }
+    /// The absolute paths of `files`.
+    private var knownPaths: Set<String> = []
     private var scanDiagnostics: [Diagnostic] = []
     /// By relative path: the file's loaded page (or why it failed), and how often it was read.
     private var loaded: [String: (outcome: PageLoader.Outcome, revision: Int)] = [:]
@@ -116,7 +123,13 @@ public final class SiteSession: @unchecked Sendable {
                 setUp = nil
                 return .failed(configDiagnostics)
             }
-            if let baseURL = options.baseURL { config.baseURL = baseURL }
+            if let baseURL = options.baseURL {
+                config.baseURL = baseURL
+            } else if let servedOrigin {
+                var path = URL(string: config.baseURL)?.path ?? ""
+                while path.hasSuffix("/") { path.removeLast() }
+                config.baseURL = servedOrigin + path + "/"
+            }
             let (theme, themeDiagnostics) = Theme.load(site: options.source, config: config)
             setUp = SetUp(
                 config: config, theme: theme, catalog: SiteGenerator.catalog(theme),
@@ -249,11 +262,10 @@ public final class SiteSession: @unchecked Sendable {
     /// Whether a changed content path may add or remove files: anything but a known file that
     /// is still there (an edit, or an editor's save by rename onto the same name).
     private func needsScan(_ paths: [String]) -> Bool {
-        let known = Set(files.map(\.absolutePath))
         return paths.contains { path in
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return !known.contains(path) || !exists || isDirectory.boolValue
+            return !knownPaths.contains(path) || !exists || isDirectory.boolValue
         }
     }
 

@@ -4,8 +4,8 @@ import SiteCore
 import Templates
 
 /// One build of a `SiteSession`, held in memory and immutable: every output path of the site
-/// with the way to make its file. Files are made when first asked for and then kept, so an edit
-/// costs only the pages that are read again, not every list and feed of the site. What a file
+/// with the way to make its file. Files are made when asked for, so an edit costs only the
+/// pages that are read again, not every list and feed of the site. What a file
 /// holds is exactly what `chronicle build` writes to that path: the same stages make it.
 public final class SiteSnapshot: @unchecked Sendable {
     /// Counts the snapshots of a session: 1 for the first build.
@@ -31,9 +31,6 @@ public final class SiteSnapshot: @unchecked Sendable {
     private let summaries: [[String: TemplateValue]?]
     private let emitter: PageEmitter
     private let listJobs: [ListPages.Job]
-
-    private let lock = NSLock()
-    private var made: [String: Made] = [:]
 
     enum Route: Sendable {
         case page(Int)
@@ -90,36 +87,26 @@ public final class SiteSnapshot: @unchecked Sendable {
     /// The rendered body of a page (by its index in `pages`), nil when it was not rendered.
     public func body(ofPage index: Int) -> RenderedBody? { bodies[index]?.body }
 
-    /// The file at an output path (`posts/a/index.html`, `index.xml`), made on first use.
+    /// The file at an output path (`posts/a/index.html`, `index.xml`), made now (the preview
+    /// server keeps what it sent, per snapshot).
     public func file(at path: String) -> Made? {
-        lock.lock()
-        if let cached = made[path] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
         guard let route = routes[path] else { return nil }
-        let result: Made
         switch route {
         case .page(let index):
             guard let rendered = bodies[index], let summary = summaries[index] else { return nil }
             switch emitter.single(rendered, summary: summary) {
-            case .file(let file)?: result = Self.made(file)
-            case .problem(let problem)?: result = .problem(problem)
+            case .file(let file)?: return Self.made(file)
+            case .problem(let problem)?: return .problem(problem)
             case nil: return nil
             }
         case .list(let index):
             switch listJobs[index].make() {
-            case .file(let file): result = Self.made(file)
-            case .problem(let problem): result = .problem(problem)
+            case .file(let file): return Self.made(file)
+            case .problem(let problem): return .problem(problem)
             }
         case .file(let file):
-            result = Self.made(file)
+            return Self.made(file)
         }
-        lock.lock()
-        made[path] = result
-        lock.unlock()
-        return result
     }
 
     private static func made(_ file: OutputFile) -> Made {

@@ -17,20 +17,10 @@ struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The site folder (with config.toml and content/).")
-    var source: String = "."
+    @OptionGroup var site: SiteSelection
 
     @Option(name: .long, help: "Where to write the site. Default: public/ inside the source folder.")
     var output: String?
-
-    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Include pages dated in the future.")
-    var future = false
-
-    @Flag(name: .long, help: "Include pages past their 'expiryDate'.")
-    var expired = false
 
     @Option(name: .customLong("base-url"), help: "Override the config's baseURL (e.g. http://localhost:8000/).")
     var baseURL: String?
@@ -50,13 +40,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let sourceURL = try SourceFolder.resolve(source)
-        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
-            ?? sourceURL.appending(path: "public")
-        var options = BuildOptions(source: sourceURL, output: outputURL)
-        options.includeDrafts = drafts
-        options.includeFuture = future
-        options.includeExpired = expired
+        var options = try site.buildOptions(output: output)
+        let outputURL = options.output
         options.baseURL = baseURL
         options.jobs = jobs
 

@@ -16,31 +16,16 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
-
-    @Option(name: .long, help: "The site folder (with config.toml and content/).")
-    var source: String = "."
+    @OptionGroup var site: SiteSelection
 
     @Option(name: .long, help: "Output format: text (clang style) or json.")
-    var format: Format = .text
-
-    @Flag(name: .long, help: "Check drafts too.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Check pages dated in the future too.")
-    var future = false
+    var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
     func run() throws {
-        let sourceURL = try SourceFolder.resolve(source)
-        var options = BuildOptions(source: sourceURL, output: sourceURL.appending(path: "public"))
-        options.includeDrafts = drafts
-        options.includeFuture = future
+        let options = try site.buildOptions()
         let bodies = RenderedBodies()
         var generator = SiteGenerator(options: options)
         generator.observeRenderedPage = bodies.collect

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ContentParsing
 import Foundation
 import PreviewServer
 import SiteBuilder
@@ -31,23 +30,13 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The site folder (with config.toml and content/).")
-    var source: String = "."
+    @OptionGroup var site: SiteSelection
 
     @Option(name: .long, help: "The port to listen on; 0 picks a free one.")
     var port: Int = 1313
 
     @Option(name: .long, help: "The address to listen on. Anything but a loopback address shows the preview (drafts too) to other machines.")
     var bind: String = "127.0.0.1"
-
-    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Include pages dated in the future.")
-    var future = false
-
-    @Flag(name: .long, help: "Include pages past their 'expiryDate'.")
-    var expired = false
 
     @Option(name: .customLong("base-url"), help: "The base URL pages are built for (default: the address served, with the config's path).")
     var baseURL: String?
@@ -67,13 +56,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let sourceURL = try SourceFolder.resolve(source)
         let printer = DiagnosticPrinter(showNotes: false)
         // Listen first: the pages are built for the port actually served.
-        var options = BuildOptions(source: sourceURL, output: sourceURL.appending(path: "public"))
-        options.includeDrafts = drafts
-        options.includeFuture = future
-        options.includeExpired = expired
+        var options = try site.buildOptions()
+        let sourceURL = options.source
+        options.baseURL = baseURL
         options.jobs = jobs
         let live = LiveSite(options: options)
         let server: PreviewServer
@@ -94,8 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = bind == "0.0.0.0" || bind == "::" ? "localhost" : (bind.contains(":") ? "[\(bind)]" : bind)
         let root = "http://\(host):\(actualPort)"
-        let basePath = Self.basePath(sourceURL)
-        live.session.options.baseURL = baseURL ?? root + basePath + "/"
+        live.session.servedOrigin = root
 
         let start = Date()
         let firstBuild = BuildPrinter(printer: printer, verbose: verbose)
@@ -118,6 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         watcher.start()
         let pages = live.current?.pages.count ?? 0
+        let basePath = live.current?.site.basePath ?? ""
         let ready = String(format: "serving %@%@/ (%d pages built in %.0f ms; watching %d folders; Ctrl-C stops)\n"
                            + "translations side by side: %@%@\n",
                            root, basePath, pages, Date().timeIntervalSince(start) * 1000, watcher.folderCount,
@@ -129,15 +116,6 @@ struct ServeCommand: AsyncParsableCommand {
         watcher.stop()
         await server.stop()
         printer.summary("stopped (\(signal == SIGINT ? "interrupt" : "terminate"))")
-    }
-
-    /// The path of the config's `baseURL` (`/blog` for `https://example.org/blog/`), "" at a root.
-    static func basePath(_ site: URL) -> String {
-        guard let config = ConfigReader.read(siteDirectory: site).0,
-              let path = URL(string: config.baseURL)?.path else { return "" }
-        var trimmed = path
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        return trimmed
     }
 
     /// FlyingSocks reports `bind` failing with EADDRINUSE as text only.

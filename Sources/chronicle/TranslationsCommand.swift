@@ -40,27 +40,16 @@ struct TranslationsCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
-
-    @Option(name: .long, help: "The site folder (with config.toml and content/).")
-    var source: String = "."
+    @OptionGroup var site: SiteSelection
 
     @Option(name: .long, help: "Output format: text (the missing and stale pages) or json (every group).")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Exit 1 when any translation is missing or stale.")
     var strict = false
 
-    @Flag(name: .long, help: "Include drafts.")
-    var drafts = false
-
     func run() throws {
-        let sourceURL = try SourceFolder.resolve(source)
-        var options = BuildOptions(source: sourceURL, output: sourceURL.appending(path: "public"))
-        options.includeDrafts = drafts
+        let options = try site.buildOptions()
         let (built, result) = TranslationReview.build(options: options)
         // A page the build could not read is left out, and may show as missing: say why.
         DiagnosticPrinter(showNotes: true).print(result.diagnostics.filter { $0.severity == .error })

@@ -31,12 +31,11 @@ struct ChronicleProcess {
             stderr: String(decoding: raw.stderr, as: UTF8.self))
     }
 
-    /// Runs the binary with `CI=1` and the environment `changes` (nil removes a variable); the
-    /// output as bytes. Standard error is read on another thread so that neither pipe can fill
-    /// up and block the process.
-    static func runRaw(
+    /// Starts the binary with `CI=1` and the environment `changes` (nil removes a variable),
+    /// its output and errors in pipes.
+    static func start(
         _ arguments: [String], in directory: URL? = nil, environment changes: [String: String?] = [:]
-    ) throws -> (status: Int32, stdout: Data, stderr: Data) {
+    ) throws -> (process: Process, stdout: Pipe, stderr: Pipe) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -50,6 +49,16 @@ struct ChronicleProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        return (process, out, err)
+    }
+
+    /// Runs the binary with `CI=1` and the environment `changes` (nil removes a variable); the
+    /// output as bytes. Standard error is read on another thread so that neither pipe can fill
+    /// up and block the process.
+    static func runRaw(
+        _ arguments: [String], in directory: URL? = nil, environment changes: [String: String?] = [:]
+    ) throws -> (status: Int32, stdout: Data, stderr: Data) {
+        let (process, out, err) = try start(arguments, in: directory, environment: changes)
         let errorData = PipeReader(err.fileHandleForReading)
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = errorData.wait()

@@ -41,21 +41,13 @@ import Glibc
 
     /// A running `chronicle serve`, stopped by `stop()`.
     final class Server {
-        let process = Process()
+        let process: Process
         let port: UInt16
         let stderr: ChronicleProcess.PipeReader
 
         init(source: URL, arguments: [String] = []) throws {
-            process.executableURL = ChronicleProcess.binary
-            process.arguments = ["serve", "--source", source.path, "--port", "0"] + arguments
-            var environment = ProcessInfo.processInfo.environment
-            environment["CI"] = "1"
-            process.environment = environment
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
+            let (process, out, err) = try ChronicleProcess.start(["serve", "--source", source.path, "--port", "0"] + arguments)
+            self.process = process
             stderr = ChronicleProcess.PipeReader(err.fileHandleForReading)
             // The first line on standard output says where it serves.
             var line = Data()
