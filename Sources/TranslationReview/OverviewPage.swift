@@ -16,7 +16,7 @@ struct OverviewPage {
             \(ReviewPage.badge(.stale)) \(review.staleCount) \
             \(ReviewPage.badge(.complete)) \(review.completeCount) \
             <span class="muted">of \(review.groups.count) groups</span></p>
-            <p class="muted">A group is the pages that share a <code>translationKey</code>, else a content path. \
+            <p class="muted intro">A group is the pages that share a <code>translationKey</code>, else a content path. \
             Missing: a language has no page. Stale: another language changed later (by <code>lastmod</code>, \
             else git, else the file times). Open a group to see its languages side by side.</p>
             </header>

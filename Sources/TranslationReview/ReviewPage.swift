@@ -47,6 +47,7 @@ enum ReviewPage {
         code,pre,kbd{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
         pre{background:var(--panel);padding:10px;border-radius:6px;overflow-x:auto;overflow-wrap:normal}
         img,video,iframe{max-width:100%;height:auto}
+        .intro{max-width:46rem}
         table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}
         th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
         blockquote{margin:1em 0;padding-left:12px;border-left:3px solid var(--line);color:var(--muted)}
