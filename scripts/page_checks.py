@@ -71,16 +71,20 @@ def background_luminance(driver):
 
 
 def is_visible(driver, element_or_selector):
-    if isinstance(element_or_selector, str):
-        return driver.execute_script(
-            VISIBLE_JS + "return window.__chronicleVisible(document.querySelector(arguments[0]));",
-            element_or_selector)
-    return driver.execute_script(VISIBLE_JS + "return window.__chronicleVisible(arguments[0]);", element_or_selector)
+    """Whether the reader sees the element, read after two animation frames: Chromium updates
+    what a <details> that just opened or closed shows at its next rendering step, and a reading
+    taken before it can be stale."""
+    return driver.execute_async_script(
+        VISIBLE_JS + """
+        const done = arguments[arguments.length - 1];
+        const element = typeof arguments[0] === 'string' ? document.querySelector(arguments[0]) : arguments[0];
+        requestAnimationFrame(() => requestAnimationFrame(() => done(window.__chronicleVisible(element))));
+        """, element_or_selector)
 
 
 class Log:
     """The results of one job: lines to print and failures, each failure with a group (the kind
-    of problem, for the summary) and a message."""
+    of problem, for the summary; by default the job's title) and a message."""
 
     def __init__(self, title):
         self.title = title
@@ -95,7 +99,7 @@ class Log:
                 self.lines.append("ok   " + message)
         else:
             self.lines.append("FAIL " + message)
-            self.failures.append((group or message, message))
+            self.failures.append((group or self.title, message))
         return condition
 
     def note(self, message):
