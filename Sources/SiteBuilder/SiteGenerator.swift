@@ -78,7 +78,8 @@ public struct SiteGenerator: Sendable {
         clock.lap("link")
 
         // Render, and emit each page as soon as it is rendered.
-        let templates = TemplateData(site: site, now: options.now)
+        let staticFiles = Self.staticFiles(source: options.source, theme: theme)
+        let templates = TemplateData(site: site, now: options.now, staticPaths: Set(staticFiles.map(\.path)))
         let emitter = PageEmitter(site: site, templates: templates)
         let renderer = BodyRenderer(markup: config.markup, summaryLength: config.summaryLength)
         let counter = ProgressCounter(total: site.pages.count, stage: "Rendering", report: progress)
@@ -121,7 +122,7 @@ public struct SiteGenerator: Sendable {
 
         // Bundle resources and static files last: pages and lists win a path they share.
         for file in Self.resourceFiles(site.pages) { sink.write(file) }
-        for file in Self.staticFiles(source: options.source, theme: theme) { sink.write(file) }
+        for file in staticFiles { sink.write(file) }
         clock.lap("resources")
         var result = BuildResult(files: [], pages: site.pages, diagnostics: diagnostics.sorted(), config: config)
         result.stageSeconds = clock.laps
