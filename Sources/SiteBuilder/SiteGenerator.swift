@@ -78,7 +78,7 @@ public struct SiteGenerator: Sendable {
         clock.lap("link")
 
         // Render, and emit each page as soon as it is rendered.
-        let templates = TemplateData(site: site, now: options.now)
+        let templates = TemplateData(site: site, now: options.now, search: options.search)
         let emitter = PageEmitter(site: site, templates: templates)
         let renderer = BodyRenderer(markup: config.markup, summaryLength: config.summaryLength)
         let counter = ProgressCounter(total: site.pages.count, stage: "Rendering", report: progress)

@@ -12,6 +12,8 @@ import Templates
 /// values, and each page's summary (the same on every list it appears on).
 struct TemplateData: Sendable {
     let site: LinkedSite
+    /// Whether the build writes search pages (`BuildOptions.search`): `site.search`.
+    let search: Bool
     /// Per language code: the `site` value and the theme's strings (`t`).
     private let languages: [String: LanguageValues]
 
@@ -22,13 +24,14 @@ struct TemplateData: Sendable {
 
     private var config: SiteConfig { site.config }
 
-    init(site: LinkedSite, now: Date) {
+    init(site: LinkedSite, now: Date, search: Bool = false) {
         self.site = site
+        self.search = search
         var languages: [String: LanguageValues] = [:]
         let year = Calendar(identifier: .gregorian).component(.year, from: now)
         for language in site.config.languages.map(\.language.code) {
             languages[language] = LanguageValues(
-                site: Self.siteValue(site, language: language, year: year),
+                site: Self.siteValue(site, language: language, year: year, search: search),
                 strings: .object(TemplateObject(site.theme.translations.table(for: language).mapValues { .string($0) })))
         }
         self.languages = languages
@@ -48,7 +51,7 @@ struct TemplateData: Sendable {
         }))
     }
 
-    private static func siteValue(_ site: LinkedSite, language: String, year: Int) -> TemplateValue {
+    private static func siteValue(_ site: LinkedSite, language: String, year: Int, search: Bool) -> TemplateValue {
         let config = site.config
         let languageConfig = config.language(language)
         let params = languageConfig?.params ?? config.params
@@ -74,6 +77,7 @@ struct TemplateData: Sendable {
             "params": params.templateValue,
             "year": .int(year),
             "assets": .string(site.relativeLink("/")),
+            "search": .bool(search),
         ])
     }
 
