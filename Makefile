@@ -58,9 +58,11 @@ site: build
 	@echo "The example site is in $(CURDIR)/public/"
 	@echo "Preview it, live:  $(RELEASE_BIN) serve   then http://127.0.0.1:1313/"
 
-# Python packages the checks use (feedparser reads our feeds as a feed reader would).
+# Python packages the checks use (feedparser reads our feeds as a feed reader would), and
+# Pagefind (pagefind_bin: its binary, for `chronicle build --search` and its tests).
 pydeps:
 	@python3 -c 'import feedparser, yaml' 2>/dev/null || python3 -m pip install --quiet feedparser pyyaml
+	@python3 -c 'import pagefind_bin; pagefind_bin.get_executable()' 2>/dev/null || python3 -m pip install --quiet 'pagefind_bin>=1.5,<2'
 
 # Headless Chromium, its driver and Selenium, for the browser test (scripts/browser_test.py).
 browserdeps:
@@ -69,13 +71,14 @@ browserdeps:
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-color-emoji; }
 	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
 
-# `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view
-# (screenshots in screenshots/ for review).
-browser-test: browserdeps
+# `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view;
+# then `build --search` searched as a reader does (screenshots in screenshots/ for review).
+browser-test: browserdeps pydeps
 	$(SWIFT) build --product chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
+	python3 scripts/search_test.py .build/debug/chronicle
 
-# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` in a browser, the
+# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` and search in a browser, the
 # parallel cmark-gfm parsing under ThreadSanitizer (test-tsan), and the release binary as users
 # get it (its static parallel cmark route, byte-identical output with 1 thread and with every
 # core).
@@ -84,6 +87,7 @@ test: deps pydeps browserdeps
 	$(SWIFT) test --skip-build
 	python3 scripts/check_feeds.py .build/debug/chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
+	python3 scripts/search_test.py .build/debug/chronicle
 	$(MAKE) test-tsan
 	$(MAKE) build
 	bash scripts/check_release.sh $(RELEASE_BIN)

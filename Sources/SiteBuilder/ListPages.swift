@@ -96,6 +96,7 @@ struct ListPages: Sendable {
         }
         jobs += archive(plan)
         jobs += notFound(plan)
+        if templates.search { jobs += search(plan) }
         return jobs
     }
 
@@ -263,6 +264,21 @@ struct ListPages: Sendable {
             context["permalink"] = nil
             context["isNotFound"] = .bool(true)
             return render("404", .object(TemplateObject(context)), path: path, missing: "404")
+        }]
+    }
+
+    /// The language's search page (`/search/`, `/de/search/`), for Pagefind's index made after
+    /// the build; in no sitemap or feed. Its feed link is the language's home feed.
+    private func search(_ plan: LanguagePlan) -> [Job] {
+        let language = plan.language
+        let url = plan.prefix + "/search/"
+        let path = URLPaths.outputFile(forURL: url)
+        return [Job(path: path) { [self] in
+            var context = templates.baseContext(
+                language: language, title: site.theme.translations.text("search", language: language), url: url)
+            context["isSearch"] = .bool(true)
+            context["feedURL"] = .string(site.relativeLink(plan.prefix + "/index.xml"))
+            return render("search", .object(TemplateObject(context)), path: path, missing: "search")
         }]
     }
 

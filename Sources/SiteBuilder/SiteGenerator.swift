@@ -79,7 +79,7 @@ public struct SiteGenerator: Sendable {
 
         // Render, and emit each page as soon as it is rendered.
         let staticFiles = Self.staticFiles(source: options.source, theme: theme)
-        let templates = TemplateData(site: site, now: options.now, staticPaths: Set(staticFiles.map(\.path)))
+        let templates = TemplateData(site: site, now: options.now, staticPaths: Set(staticFiles.map(\.path)), search: options.search)
         let emitter = PageEmitter(site: site, templates: templates)
         let renderer = BodyRenderer(markup: config.markup, summaryLength: config.summaryLength)
         let counter = ProgressCounter(total: site.pages.count, stage: "Rendering", report: progress)

@@ -12,6 +12,8 @@ import Templates
 /// values, and each page's summary (the same on every list it appears on).
 struct TemplateData: Sendable {
     let site: LinkedSite
+    /// Whether the build writes search pages (`BuildOptions.search`): `site.search`.
+    let search: Bool
     /// Per language code: the `site` value and the theme's strings (`t`).
     private let languages: [String: LanguageValues]
 
@@ -30,14 +32,15 @@ struct TemplateData: Sendable {
 
     /// `staticPaths`: the files the output's `static/` layer has (the site's and the theme's),
     /// for the icons the head links.
-    init(site: LinkedSite, now: Date, staticPaths: Set<String> = []) {
+    init(site: LinkedSite, now: Date, staticPaths: Set<String> = [], search: Bool = false) {
         self.site = site
+        self.search = search
         var languages: [String: LanguageValues] = [:]
         let year = Calendar(identifier: .gregorian).component(.year, from: now)
         let icons = Icons(staticPaths: staticPaths)
         for language in site.config.languages.map(\.language.code) {
             languages[language] = LanguageValues(
-                site: Self.siteValue(site, language: language, year: year, icons: icons),
+                site: Self.siteValue(site, language: language, year: year, icons: icons, search: search),
                 strings: .object(TemplateObject(site.theme.translations.table(for: language).mapValues { .string($0) })))
         }
         self.languages = languages
@@ -65,7 +68,7 @@ struct TemplateData: Sendable {
         }))
     }
 
-    private static func siteValue(_ site: LinkedSite, language: String, year: Int, icons: Icons) -> TemplateValue {
+    private static func siteValue(_ site: LinkedSite, language: String, year: Int, icons: Icons, search: Bool) -> TemplateValue {
         let config = site.config
         let languageConfig = config.language(language)
         let params = languageConfig?.params ?? config.params
@@ -93,6 +96,8 @@ struct TemplateData: Sendable {
             "params": params.templateValue,
             "year": .int(year),
             "assets": .string(site.relativeLink("/")),
+            "search": .bool(search),
+            "searchURL": .string(site.relativeLink(URLPaths.languagePrefix(language, config: config) + "/search/")),
         ]) { $1 })
     }
 
@@ -172,7 +177,7 @@ struct TemplateData: Sendable {
         var versions = [page.language: page.relativeURL]
         for other in site.translations(of: index) { versions[site.pages[other].language] = site.pages[other].relativeURL }
         context.merge(languageValues(current: page.language, versions: versions)) { $1 }
-        context["pageTitle"] = .string(page.metadata.title.isEmpty ? siteTitle(page.language) : "\(page.metadata.title) · \(siteTitle(page.language))")
+        context["pageTitle"] = .string(Self.pageTitle(page.metadata.title, site: siteTitle(page.language)))
         context["ogType"] = .string(page.isPost ? "article" : "website")
         context["locale"] = .string(locale(page.language))
         let neighbours = site.neighbours[index]
@@ -208,7 +213,7 @@ struct TemplateData: Sendable {
             "t": values.strings,
             "language": .string(language),
             "title": .string(title),
-            "pageTitle": .string(title.isEmpty || title == siteTitle ? siteTitle : "\(title) · \(siteTitle)"),
+            "pageTitle": .string(Self.pageTitle(title, site: siteTitle)),
             "relPermalink": .string(site.relativeLink(url)),
             "permalink": .string(site.absoluteLink(url)),
             "feedURL": .string(site.relativeLink(url + "index.xml")),
@@ -217,6 +222,12 @@ struct TemplateData: Sendable {
         ]
         context.merge(languageValues(current: language, versions: listVersions(url: url, language: language))) { $1 }
         return context
+    }
+
+    /// What the browser tab shows: "Page · Site", or either alone.
+    static func pageTitle(_ title: String, site: String) -> String {
+        if title.isEmpty || title == site { return site }
+        return site.isEmpty ? title : "\(title) · \(site)"
     }
 
     func siteTitle(_ language: String) -> String {
