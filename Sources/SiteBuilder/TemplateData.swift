@@ -48,6 +48,7 @@ struct TemplateData: Sendable {
         for plan in site.languages {
             urls.insert(plan.prefix + "/")
             urls.insert(plan.prefix + "/archives/")
+            if search { urls.insert(plan.prefix + "/search/") }
             for list in plan.lists { urls.insert(list.url) }
             for taxonomy in plan.taxonomies { urls.insert(taxonomy.url) }
         }
