@@ -181,6 +181,10 @@ struct TemplateData: Sendable {
             context["featuredImage"] = .string(image.contains("://") || image.hasPrefix("/")
                 ? (image.hasPrefix("/") ? site.relativeLink(image) : image)
                 : site.relativeLink(page.relativeURL + image))
+            if let size = site.imageSize(image, on: page) {
+                context["featuredImageWidth"] = .int(size.width)
+                context["featuredImageHeight"] = .int(size.height)
+            }
         }
         if let lastmod = metadata.lastmod, lastmod != page.displayDate {
             context["lastmod"] = .string(DateFormatting.long(lastmod, language: page.language))
