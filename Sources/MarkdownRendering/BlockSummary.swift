@@ -7,8 +7,8 @@ enum BlockSummary {
     /// The automatic summary of `html` and whether the body goes on after it.
     ///
     /// Blocks are taken while they fit in `limit` words; the block that reaches the limit is
-    /// taken whole unless that would make the summary more than twice as long, and then the
-    /// summary ends before it. When not even one block but headings fits, that block's text is
+    /// taken whole unless that would make the summary more than half as long again, and then
+    /// the summary ends before it. When not even one block but headings fits, that block's text is
     /// cut at the end of a sentence (Hugo's older plain-text summary). Headings at the end of
     /// the summary, whose text would be missing, are left out.
     static func automatic(_ html: String, words limit: Int) -> (html: String, truncated: Bool) {
@@ -19,10 +19,11 @@ enum BlockSummary {
             var end = 0  // end of the last block taken
             var endOfContent = 0  // … that is not a heading
             var tookContent = false
+            let most = limit + limit / 2
             while let block = scanner.next() {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[block.range]), as: UTF8.self)
                 let words = HugoText.wordCount(ofHTML: text)
-                if total + words > 2 * limit {
+                if total + words > most {
                     if tookContent || block.isHeading { break }
                     // The first block with text is too long to show whole.
                     let plain = HugoText.stripHTML(text)

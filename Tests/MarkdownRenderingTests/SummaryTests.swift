@@ -113,7 +113,7 @@ import Testing
         #expect(output.feed.summaryHTML == "<p>Intro One two three four.\nfive six seven https://example.</p>")
     }
 
-    @Test func endsTheAutomaticSummaryBeforeABlockThatWouldDoubleIt() {
+    @Test func endsTheAutomaticSummaryBeforeABlockThatWouldMakeItTooLong() {
         let long = (1...20).map { "w\($0)" }.joined(separator: " ")
         let body = Fixture.render(Fixture.document("First four words here.\n\n\(long).\n"), summaryLength: 6).body
         #expect(body.summaryHTML == "<p>First four words here.</p>")

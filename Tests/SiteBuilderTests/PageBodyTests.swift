@@ -49,6 +49,23 @@ import Testing
         #expect(!tag.contains("id=\"intro\""))
     }
 
+    /// A summary shows on list pages: its bundle image and footnote links lead to the post.
+    @Test func summaryLinksWorkOnListPages() throws {
+        let body = "---\ntitle: \"A\"\n---\nSee ![cow](cow.png), [the guide](guide/), [home](/about/) and [x](https://example.org/)[^1].\n\n[^1]: A note.\n"
+        let site = try TestSite(["content/posts/a/index.md": body], config: TestSite.defaultConfig.replacingOccurrences(
+            of: "baseURL = \"https://example.org/\"", with: "baseURL = \"https://example.org/blog/\""))
+        defer { site.remove() }
+        let result = site.build()
+        let home = try #require(result.text("index.html"))
+        #expect(home.contains("<img src=\"/blog/posts/a/cow.png\" alt=\"cow\" decoding=\"async\" />"))
+        #expect(home.contains("<a href=\"/blog/posts/a/guide/\">the guide</a>"))
+        #expect(home.contains("<a href=\"/about/\">home</a>"))
+        #expect(home.contains("<a href=\"https://example.org/\">x</a>"))
+        #expect(home.contains("href=\"/blog/posts/a/#fn-1\""))
+        // The post itself keeps the links as written.
+        #expect(result.text("posts/a/index.html")?.contains("<img src=\"cow.png\" alt=\"cow\" decoding=\"async\" />") == true)
+    }
+
     @Test func videosSpeakThePageLanguageFromTheThemeStrings() throws {
         let video = "---\ntitle: \"V\"\n---\n{{< youtube QiDDczFSeKQ >}}\n"
         let site = try TestSite(["content/posts/v/index.en.md": video, "content/posts/v/index.de.md": video])
