@@ -175,10 +175,13 @@ public struct SiteGenerator: Sendable {
 /// The render stage for one page.
 enum PageRenderer {
     /// Renders a page's body; regular pages also get their feed form (from the same parse).
+    /// The summary's relative links are made site-relative, for the lists that show it.
     static func render(_ index: Int, site: LinkedSite, renderer: BodyRenderer) -> RenderedPage {
         let page = site.pages[index]
         let output = renderer.render(page.document, context: site.renderContext(for: page), feed: page.isRegular)
-        return RenderedPage(index: index, body: output.body, feed: output.feed, diagnostics: output.diagnostics)
+        var body = output.body
+        body.summaryHTML = SummaryLinks.rewrite(body.summaryHTML, pageURL: site.relativeLink(page.relativeURL))
+        return RenderedPage(index: index, body: body, feed: output.feed, diagnostics: output.diagnostics)
     }
 }
 

@@ -196,6 +196,10 @@ struct TemplateData: Sendable {
             // The image shows what the post is about; its text alternative is the author's
             // (`featuredImageAlt`), else the title.
             context["featuredImageAlt"] = .string(metadata.params["featuredImageAlt"]?.stringValue ?? metadata.title)
+            if let size = site.imageSize(image, on: page) {
+                context["featuredImageWidth"] = .int(size.width)
+                context["featuredImageHeight"] = .int(size.height)
+            }
         }
         if let lastmod = metadata.lastmod, lastmod != page.displayDate {
             context["lastmod"] = .string(DateFormatting.long(lastmod, language: page.language))
