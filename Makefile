@@ -58,9 +58,11 @@ site: build
 	@echo "The example site is in $(CURDIR)/public/"
 	@echo "Preview it, live:  $(RELEASE_BIN) serve   then http://127.0.0.1:1313/"
 
-# Python packages the checks use (feedparser reads our feeds as a feed reader would).
+# Python packages the checks use (feedparser reads our feeds as a feed reader would), and
+# Pagefind (pagefind_bin: its binary, for `chronicle build --search` and its tests).
 pydeps:
 	@python3 -c 'import feedparser, yaml' 2>/dev/null || python3 -m pip install --quiet feedparser pyyaml
+	@python3 -c 'import pagefind_bin; pagefind_bin.get_executable()' 2>/dev/null || python3 -m pip install --quiet 'pagefind_bin>=1.5,<2'
 
 # Headless Chromium, its driver and Selenium, for the browser tests (scripts/browser_test.py,
 # scripts/theme_test.py); axe-core (through axe-selenium-python) and html5lib for the theme test.
@@ -71,11 +73,12 @@ browserdeps:
 	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
 	@python3 -c 'import axe_selenium_python, html5lib' 2>/dev/null || python3 -m pip install --quiet axe-selenium-python html5lib
 
-# `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view
-# (screenshots in screenshots/ for review).
-browser-test: browserdeps
+# `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view;
+# then `build --search` searched as a reader does (screenshots in screenshots/ for review).
+browser-test: browserdeps pydeps
 	$(SWIFT) build --product chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
+	python3 scripts/search_test.py .build/debug/chronicle
 
 # The reader theme on the example site and ../shared/corpus/hugo-blog, built and served on
 # 127.0.0.1: every page at 390 px, the main kinds in both languages at 1280 and 390 px, light and
@@ -89,8 +92,8 @@ theme-test: browserdeps
 		python3 scripts/check_html5.py .build/debug/chronicle; html5=$$?; \
 		[ $$theme = 0 ] && [ $$html5 = 0 ]
 
-# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` in a browser, the
-# reader theme in a browser and through an HTML5 parser (theme-test), the
+# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` and search in a
+# browser, the reader theme in a browser and through an HTML5 parser (theme-test), the
 # parallel cmark-gfm parsing under ThreadSanitizer (test-tsan), and the release binary as users
 # get it (its static parallel cmark route, byte-identical output with 1 thread and with every
 # core).
@@ -99,6 +102,7 @@ test: deps pydeps browserdeps
 	$(SWIFT) test --skip-build
 	python3 scripts/check_feeds.py .build/debug/chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
+	python3 scripts/search_test.py .build/debug/chronicle
 	$(MAKE) theme-test
 	$(MAKE) test-tsan
 	$(MAKE) build

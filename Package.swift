@@ -125,11 +125,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"]
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "DefaultTheme", "TestSupport"]
         ),
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "TestSupport"],
+            dependencies: ["SiteCore", "ContentParsing", "MarkdownRendering", "SiteBuilder", "DefaultTheme", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -48,10 +48,12 @@ public struct BodyRenderer: Sendable {
         var ids = HeadingIDGenerator()
         let marks = HeadingAnnotator.annotate(inventory.headings, markdown: prepared.markdown, ids: &ids)
         let placement = MoreMarker.mark(inventory.html)
+        var outputs = prepared.outputs
+        let taskLists = session.decorate(parsed, inventory, outputs: &outputs)
         let assembled = parsed.withRenderedHTML {
-            HTMLAssembler.assemble($0, marks: marks, outputs: prepared.outputs, feed: feed)
+            HTMLAssembler.assemble($0, marks: marks, outputs: outputs, feed: feed)
         }
-        let forms = assembled.forms
+        let forms = taskLists ? TaskListItems.finish(assembled.forms, feed: feed) : assembled.forms
 
         // Headings and the table of contents (page form).
         var headings: [Heading] = []
@@ -68,9 +70,13 @@ public struct BodyRenderer: Sendable {
         let tocHTML = inRange ? toc.html(startLevel: markup.tocStartLevel, stopLevel: markup.tocEndLevel) : ""
 
         let page = summarized(forms.page, placement: placement)
+        // Lists show whole blocks (feeds keep Hugo's plain-text summary, below).
+        let listSummary = page.hasMoreMarker
+            ? (html: BlockSummary.withoutHeadingIDs(page.summaryHTML), truncated: page.truncated)
+            : BlockSummary.automatic(page.html, words: summaryLength)
         let body = RenderedBody(
-            html: page.html, summaryHTML: page.summaryHTML, hasMoreMarker: page.hasMoreMarker,
-            truncated: page.truncated, headings: headings, tocHTML: tocHTML, wordCount: page.words)
+            html: page.html, summaryHTML: listSummary.html, hasMoreMarker: page.hasMoreMarker,
+            truncated: listSummary.truncated, headings: headings, tocHTML: tocHTML, wordCount: page.words)
         let feedBody: FeedBody
         if forms.isSame {
             feedBody = FeedBody(html: page.html, summaryHTML: page.summaryHTML)
@@ -113,7 +119,8 @@ public struct BodyRenderer: Sendable {
 public struct FeedBody: Sendable {
     /// The whole body.
     public var html: String
-    /// The summary, as `RenderedBody.summaryHTML` (the author's divider or the automatic one).
+    /// The summary: the HTML before the author's divider, or Hugo's automatic one (the first
+    /// `summaryLength` words of the plain text, run on to the end of the sentence, in `<p>`).
     public var summaryHTML: String
 
     public init(html: String, summaryHTML: String) {

@@ -66,7 +66,7 @@ enum BuiltinShortcodes {
         let escapedTitle = HTMLEscaping.escape(title)
         let page = """
             <details class="admonition \(type.rawValue)"\(isOpen ? " open" : "")>
-            <summary class="admonition-title">\(escapedTitle)</summary>
+            <summary class="admonition-title">\(type.icon)\(escapedTitle)</summary>
             <div class="admonition-content">\(content.page)</div>
             </details>
             """
@@ -76,8 +76,10 @@ enum BuiltinShortcodes {
 
     // MARK: youtube
 
-    /// `{{< youtube ID >}}`, `{{< youtube id=ID title="…" start=30 >}}`: a privacy-enhanced,
-    /// lazily loaded embed in a responsive box (Hugo's built-in markup); a link in feeds.
+    /// `{{< youtube ID >}}`, `{{< youtube id=ID title="…" start=30 >}}`: a link to the video
+    /// that loads nothing from YouTube until the reader clicks it (the theme's script then puts
+    /// the privacy-enhanced player from `data-embed` in its place; without scripts it opens the
+    /// video on YouTube). A plain link in feeds.
     static func youtube(_ call: ShortcodeCall, session: RenderSession) -> Forms {
         guard let id = call.value("id", position: 0) else {
             session.report(
@@ -85,32 +87,22 @@ enum BuiltinShortcodes {
                 message: "youtube needs a video id ({{< youtube ID >}})", offset: call.offset)
             return .empty
         }
-        let title = call.value("title") ?? "YouTube Video"
+        let text = VideoText(context: session.context)
+        let title = call.value("title") ?? text.title
         let start = call.value("start").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let encodedID = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? id
-        var query: [String] = []
-        if call.value("autoplay") == "true" { query.append("autoplay=1") }
-        if let start { query.append("start=\(start)") }
-        var source = "https://www.youtube-nocookie.com/embed/\(encodedID)"
-        if !query.isEmpty { source += "?" + query.joined(separator: "&") }
-        let wrapper: String
-        let frameStyle: String
-        if let className = call.value("class", position: 1) {
-            wrapper = "<div class=\"\(HTMLEscaping.escape(className))\">"
-            frameStyle = ""
-        } else {
-            wrapper = "<div class=\"youtube\" style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">"
-            frameStyle = " style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border: 0;\""
-        }
-        let page = """
-            \(wrapper)
-            <iframe src="\(HTMLEscaping.escape(source))"\(frameStyle) title="\(HTMLEscaping.escape(title))" loading="lazy" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>
-            </div>
-            """
-        guard session.wantsFeed else { return Forms(page) }
+        let encodedID = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#&="))) ?? id
         var url = "https://www.youtube.com/watch?v=\(encodedID)"
         if let start { url += "&t=\(start)s" }
-        return Forms(page: page, feed: "<p><a href=\"\(HTMLEscaping.escape(url))\">\(HTMLEscaping.escape(title))</a></p>")
+        var embed = "https://www.youtube-nocookie.com/embed/\(encodedID)?autoplay=1"
+        if let start { embed += "&start=\(start)" }
+        let classes = ["video-embed"] + (call.value("class", position: 1).map { [$0] } ?? [])
+        let escapedTitle = HTMLEscaping.escape(title)
+        let page = "<div class=\"\(HTMLEscaping.escape(classes.joined(separator: " ")))\">"
+            + "<a class=\"video-embed-link\" href=\"\(HTMLEscaping.escape(url))\" data-embed=\"\(HTMLEscaping.escape(embed))\" target=\"_blank\" rel=\"noopener\">"
+            + "<span class=\"video-embed-title\">\(escapedTitle)</span>"
+            + "<span class=\"video-embed-note\">\(HTMLEscaping.escape(text.note))</span></a></div>"
+        guard session.wantsFeed else { return Forms(page) }
+        return Forms(page: page, feed: "<p><a href=\"\(HTMLEscaping.escape(url))\">\(escapedTitle)</a></p>")
     }
 
     // MARK: figure
@@ -158,9 +150,14 @@ enum BuiltinShortcodes {
         }
         if let width = call.value("width") { html += " width=\"\(HTMLEscaping.escape(width))\"" }
         if let height = call.value("height") { html += " height=\"\(HTMLEscaping.escape(height))\"" }
-        // Pages load images lazily; feeds get the plain tag. The rest is the same in both.
+        // Pages load images lazily, with the size of the file when the author gave none (the
+        // page keeps its place while the image loads); feeds get the plain tag. The rest is
+        // the same in both.
         var feed = html
-        html += " loading=\"lazy\""
+        if call.value("width") == nil, call.value("height") == nil, let size = session.context.imageSize(source) {
+            html += size.attributes
+        }
+        html += " loading=\"lazy\" decoding=\"async\""
         html += ">"
         feed += ">"
         var rest = ""

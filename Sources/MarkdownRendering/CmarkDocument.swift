@@ -118,6 +118,25 @@ public final class CmarkDocument {
     }
 
     static func parent(of node: OpaquePointer) -> OpaquePointer? { cmark_node_parent(node) }
+    static func firstChild(of node: OpaquePointer) -> OpaquePointer? { cmark_node_first_child(node) }
+    static func url(of node: OpaquePointer) -> String? { cmark_node_get_url(node).map { String(cString: $0) } }
+
+    /// One node and its children as HTML (an image: its `<img … />` tag).
+    func renderHTML(of node: OpaquePointer) -> String {
+        guard let html = cmark_render_html(node, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Puts `child` last inside `parent`; when cmark refuses, `child` is freed.
+    @discardableResult
+    static func append(_ child: OpaquePointer, to parent: OpaquePointer) -> Bool {
+        guard cmark_node_append_child(parent, child) != 0 else {
+            cmark_node_free(child)
+            return false
+        }
+        return true
+    }
     static func lastChild(of node: OpaquePointer) -> OpaquePointer? { cmark_node_last_child(node) }
     static func headingLevel(of node: OpaquePointer) -> Int { Int(cmark_node_get_heading_level(node)) }
     static func startLine(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
@@ -172,10 +191,19 @@ extension CmarkDocument {
         var links: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
         var html: [OpaquePointer] = []
+        /// Images (not those in another image's alt text), and task list items (`- [ ] …`), in document order.
+        var images: [OpaquePointer] = []
+        var taskItems: [OpaquePointer] = []
         /// How deep block quotes, lists, emphasis and links nest at most (a deeply nested
         /// document renders, but no author means 10,000 levels).
         var maximumNesting = 0
     }
+
+    /// cmark-gfm's task list extension, whose items render `<li><input type="checkbox" …`.
+    nonisolated(unsafe) static let tasklist: OpaquePointer? = {
+        _ = extensionsRegistered
+        return cmark_find_syntax_extension("tasklist")
+    }()
 
     /// Walks the tree once. Take it before changing the tree: the steps that change it (links
     /// fixed, heading markers, the summary marker) only touch nodes of their own list.
@@ -184,6 +212,7 @@ extension CmarkDocument {
         guard let iterator = cmark_iter_new(root) else { return inventory }
         defer { cmark_iter_free(iterator) }
         var depth = 0
+        var imageDepth = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -195,13 +224,23 @@ extension CmarkDocument {
                     depth += 1
                     inventory.maximumNesting = max(inventory.maximumNesting, depth)
                     if type == CMARK_NODE_LINK { inventory.links.append(node) }
+                    if type == CMARK_NODE_IMAGE {
+                        // An image in another's alt text is part of that one's tag.
+                        if imageDepth == 0 { inventory.images.append(node) }
+                        imageDepth += 1
+                    }
                 } else if event == CMARK_EVENT_EXIT {
                     depth -= 1
+                    if type == CMARK_NODE_IMAGE { imageDepth -= 1 }
                 }
             case CMARK_NODE_HEADING:
                 if event == CMARK_EVENT_ENTER { inventory.headings.append(node) }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if event == CMARK_EVENT_ENTER { inventory.html.append(node) }
+            case CMARK_NODE_ITEM:
+                if event == CMARK_EVENT_ENTER, let tasklist = Self.tasklist, cmark_node_get_syntax_extension(node) == tasklist {
+                    inventory.taskItems.append(node)
+                }
             default:
                 break
             }

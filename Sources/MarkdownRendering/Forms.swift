@@ -4,6 +4,9 @@
 struct Forms {
     var page: String
     var feed: String
+    /// Inline HTML (an image): a paragraph with nothing else in it stays a paragraph, where a
+    /// shortcode's block HTML replaces it.
+    var isInline = false
 
     init(page: String, feed: String) {
         self.page = page

@@ -25,6 +25,12 @@ public struct RenderContext: Sendable {
     /// `URLPaths.unsafeScheme`, which the site build passes), nil for any other link. Built-in
     /// shortcodes leave such links out with an error. Without it every link is written.
     public var unsafeLinkScheme: @Sendable (String) -> String?
+    /// A string of the theme's in the page's language (`video.note`), nil when the theme has
+    /// none (the renderer then uses its own English or German text).
+    public var themeText: @Sendable (String) -> String?
+    /// The pixel size of an image the page shows, by its `src` as written (`cow.png` next to
+    /// the page, `/images/cow.png` under `static/`); nil for remote or unreadable images.
+    public var imageSize: @Sendable (String) -> ImageSize?
 
     public init(
         language: String,
@@ -32,8 +38,12 @@ public struct RenderContext: Sendable {
         resolveReference: @escaping @Sendable (_ target: String, _ language: String?, _ absolute: Bool) -> String? = { _, _, _ in nil },
         themeShortcode: @escaping @Sendable (_ call: ShortcodeCall, _ innerHTML: String?, _ context: RenderContext) -> String? = { _, _, _ in nil },
         themeShortcodeNames: Set<String> = [],
-        unsafeLinkScheme: @escaping @Sendable (String) -> String? = { _ in nil }
+        unsafeLinkScheme: @escaping @Sendable (String) -> String? = { _ in nil },
+        themeText: @escaping @Sendable (String) -> String? = { _ in nil },
+        imageSize: @escaping @Sendable (String) -> ImageSize? = { _ in nil }
     ) {
+        self.themeText = themeText
+        self.imageSize = imageSize
         self.unsafeLinkScheme = unsafeLinkScheme
         self.language = language
         self.admonitionTitle = admonitionTitle

@@ -58,9 +58,20 @@ final class RenderSession {
         let (document, inventory) = markdown.parseWithInventory(prepared.markdown)
         var ids = HeadingIDGenerator()
         let marks = HeadingAnnotator.annotate(inventory.headings, markdown: prepared.markdown, ids: &ids)
-        return document.withRenderedHTML {
-            HTMLAssembler.assemble($0, marks: marks, outputs: prepared.outputs, feed: wantsFeed).forms
+        var outputs = prepared.outputs
+        let taskLists = decorate(document, inventory, outputs: &outputs)
+        let forms = document.withRenderedHTML {
+            HTMLAssembler.assemble($0, marks: marks, outputs: outputs, feed: wantsFeed).forms
         }
+        return taskLists ? TaskListItems.finish(forms, feed: wantsFeed) : forms
+    }
+
+    /// Markdown images and task list items in their forms for readers (`ImageTags`,
+    /// `TaskListItems`): tokens in the tree, their HTML appended to `outputs`. True when the
+    /// page form needs `TaskListItems.finish`.
+    func decorate(_ document: CmarkDocument, _ inventory: CmarkDocument.Inventory, outputs: inout [Forms]) -> Bool {
+        ImageTags.decorate(inventory.images, in: document, outputs: &outputs, session: self)
+        return TaskListItems.decorate(inventory.taskItems, outputs: &outputs)
     }
 
     /// Nodes as written, with nested shortcodes expanded (Hugo's `.Inner` of `{{< >}}`).

@@ -2,11 +2,13 @@
 public struct RenderedBody: Sendable {
     /// The whole body.
     public var html: String
-    /// The HTML before `<!--more-->`, or the automatic summary wrapped in `<p>`.
+    /// The summary lists show: the HTML before `<!--more-->`, or the automatic summary of whole
+    /// blocks (`BlockSummary`); headings without their ids. (Feeds have Hugo's plain-text
+    /// automatic summary: `FeedBody.summaryHTML`.)
     public var summaryHTML: String
     /// The author set `<!--more-->` (at the top level, not inside a shortcode).
     public var hasMoreMarker: Bool
-    /// There is more content than the summary.
+    /// There is more content than `summaryHTML`.
     public var truncated: Bool
     /// The headings of the body (not those inside shortcodes), in document order.
     public var headings: [Heading]

@@ -45,7 +45,7 @@ enum ShortcodeToken {
     static func put<Source: RandomAccessCollection<UInt8>>(
         _ output: Forms, tokenEnd end: Int, in source: Source, page: inout [UInt8], feed: inout [UInt8], twoForms: Bool
     ) -> Int where Source.Index == Int {
-        let wrapped = source[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
+        let wrapped = !output.isInline && source[end...].starts(with: "</p>".utf8) && page.suffix(3).elementsEqual("<p>".utf8)
             && (!twoForms || feed.suffix(3).elementsEqual("<p>".utf8))
         guard wrapped else {
             page.append(contentsOf: output.page.utf8)

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var now = Date()
     /// How many threads to use; nil: one per core. The output does not depend on it.
     public var jobs: Int?
+    /// Writes each language's search page (`/search/`, `/de/search/`) and tells the templates
+    /// (`site.search`), for a Pagefind index made after the build (`chronicle build --search`).
+    public var search = false
 
     public init(source: URL, output: URL) {
         self.source = source

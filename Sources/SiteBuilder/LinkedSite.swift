@@ -32,6 +32,10 @@ public struct LinkedSite: Sendable {
     let origin: String
     /// Every taxonomy term as written -> its URL segment (`ARM64` -> `arm64`), made once.
     let termSlugs: [String: String]
+    /// The site's `static/` folder (images with a `/…` path), nil when the site has none.
+    let staticFolder: URL?
+    /// The sizes of the images pages show, read once per build.
+    let imageSizes = ImageSizeCache()
 
     struct Neighbours: Sendable {
         var newer: Int?
@@ -47,8 +51,10 @@ public struct LinkedSite: Sendable {
 
     /// `jobs`: threads to use (nil: one per core).
     init(
-        config: SiteConfig, theme: Theme, pages: [Page], isWritten: [Bool], aliases: [Alias], jobs: Int? = nil
+        config: SiteConfig, theme: Theme, pages: [Page], isWritten: [Bool], aliases: [Alias], jobs: Int? = nil,
+        staticFolder: URL? = nil
     ) {
+        self.staticFolder = staticFolder
         self.config = config
         self.theme = theme
         self.pages = pages
@@ -184,7 +190,34 @@ public struct LinkedSite: Sendable {
                 return theme.render(name, TemplateData.shortcodeContext(call, innerHTML: innerHTML, language: language))
             },
             themeShortcodeNames: theme.shortcodeNameSet,
-            unsafeLinkScheme: URLPaths.unsafeScheme)
+            unsafeLinkScheme: URLPaths.unsafeScheme,
+            themeText: { key in
+                theme.translations.strings[language]?[key] ?? theme.translations.strings["en"]?[key]
+            },
+            imageSize: { source in site.imageSize(source, on: page) })
+    }
+
+    /// The size of an image a page shows, by its `src` as written: a resource of the page's
+    /// bundle (`cow.png`, `./images/cow.png`) or a file under `static/` (`/images/cow.png`);
+    /// nil for remote images and files Chronicle cannot read.
+    func imageSize(_ source: String, on page: Page) -> ImageSize? {
+        var path = source
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
+        guard !path.isEmpty, !path.contains(":"), !path.hasPrefix("//") else { return nil }
+        path = path.removingPercentEncoding ?? path
+        let file: String
+        if path.hasPrefix("/") {
+            guard let staticFolder else { return nil }
+            if !basePath.isEmpty, path.hasPrefix(basePath + "/") { path = String(path.dropFirst(basePath.count)) }
+            let root = staticFolder.standardizedFileURL.path
+            file = URL(fileURLWithPath: root + path).standardizedFileURL.path
+            guard file.hasPrefix(root + "/") else { return nil }
+        } else {
+            while path.hasPrefix("./") { path.removeFirst(2) }
+            guard page.file.resources.contains(path) else { return nil }
+            file = (page.file.absolutePath as NSString).deletingLastPathComponent + "/" + path
+        }
+        return imageSizes.size(ofFile: file)
     }
 }
 

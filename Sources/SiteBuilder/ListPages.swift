@@ -96,6 +96,7 @@ struct ListPages: Sendable {
         }
         jobs += archive(plan)
         jobs += notFound(plan)
+        if templates.search { jobs += search(plan) }
         return jobs
     }
 
@@ -121,6 +122,9 @@ struct ListPages: Sendable {
             let path = URLPaths.outputFile(forURL: pager.url)
             jobs.append(Job(path: path) { [self] in
                 var context = templates.baseContext(language: language, title: spec.title, url: spec.url)
+                if spec.kind == .section {
+                    context["title"] = .string(templates.heading(url: spec.url, language: language, fallback: spec.title))
+                }
                 context["is" + spec.kind.rawValue.capitalized] = .bool(true)
                 context["kind"] = .string(spec.kind.rawValue)
                 context["pages"] = summaries(spec.pages[pager.range])
@@ -177,7 +181,11 @@ struct ListPages: Sendable {
         let url = taxonomy.url
         let path = URLPaths.outputFile(forURL: url)
         var jobs: [Job] = [Job(path: path) { [self] in
-            var context = templates.baseContext(language: language, title: taxonomy.title, url: url)
+            let heading = templates.heading(
+                url: url, language: language,
+                fallback: taxonomy.content == nil
+                    ? site.theme.translations.table(for: language)[taxonomy.plural] ?? taxonomy.title : taxonomy.title)
+            var context = templates.baseContext(language: language, title: heading, url: url)
             context["isTaxonomy"] = .bool(true)
             context["content"] = .string(content(taxonomy.content))
             context["terms"] = .list(taxonomy.byCount.map { term in
@@ -231,8 +239,9 @@ struct ListPages: Sendable {
         let path = URLPaths.outputFile(forURL: url)
         return [Job(path: path) { [self] in
             var context = templates.baseContext(
-                language: language, title: site.theme.translations.text("archives", language: language), url: plan.prefix + "/")
-            context["relPermalink"] = .string(site.relativeLink(url))
+                language: language, title: site.theme.translations.text("archives", language: language), url: url)
+            context["feedURL"] = .string(site.relativeLink(plan.prefix + "/index.xml"))
+            context["isArchive"] = .bool(true)
             context["years"] = .list(Dictionary(grouping: plan.posts) { site.pages[$0].displayDate?.civil.year ?? 0 }
                 .sorted { $0.key > $1.key }
                 .map { year, pages in .object(TemplateObject(["year": .int(year), "pages": summaries(pages)])) })
@@ -244,9 +253,32 @@ struct ListPages: Sendable {
         let language = plan.language
         let path = String((plan.prefix + "/404.html").dropFirst())
         return [Job(path: path) { [self] in
-            let context = templates.baseContext(
+            var context = templates.baseContext(
                 language: language, title: site.theme.translations.text("notFound", language: language), url: plan.prefix + "/")
+            // Not a version of the home page: no canonical or hreflang links; the switch leads
+            // to each language's home.
+            let homes = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.language.code, site.prefix($0.language.code) + "/") })
+            context.merge(templates.languageValues(current: language, versions: homes)) { $1 }
+            context["alternates"] = nil
+            context["xDefault"] = nil
+            context["permalink"] = nil
+            context["isNotFound"] = .bool(true)
             return render("404", .object(TemplateObject(context)), path: path, missing: "404")
+        }]
+    }
+
+    /// The language's search page (`/search/`, `/de/search/`), for Pagefind's index made after
+    /// the build; in no sitemap or feed. Its feed link is the language's home feed.
+    private func search(_ plan: LanguagePlan) -> [Job] {
+        let language = plan.language
+        let url = plan.prefix + "/search/"
+        let path = URLPaths.outputFile(forURL: url)
+        return [Job(path: path) { [self] in
+            var context = templates.baseContext(
+                language: language, title: site.theme.translations.text("search", language: language), url: url)
+            context["isSearch"] = .bool(true)
+            context["feedURL"] = .string(site.relativeLink(plan.prefix + "/index.xml"))
+            return render("search", .object(TemplateObject(context)), path: path, missing: "search")
         }]
     }
 

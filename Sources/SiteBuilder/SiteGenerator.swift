@@ -78,7 +78,8 @@ public struct SiteGenerator: Sendable {
         clock.lap("link")
 
         // Render, and emit each page as soon as it is rendered.
-        let templates = TemplateData(site: site, now: options.now)
+        let staticFiles = Self.staticFiles(source: options.source, theme: theme)
+        let templates = TemplateData(site: site, now: options.now, staticPaths: Set(staticFiles.map(\.path)), search: options.search)
         let emitter = PageEmitter(site: site, templates: templates)
         let renderer = BodyRenderer(markup: config.markup, summaryLength: config.summaryLength)
         let counter = ProgressCounter(total: site.pages.count, stage: "Rendering", report: progress)
@@ -121,7 +122,7 @@ public struct SiteGenerator: Sendable {
 
         // Bundle resources and static files last: pages and lists win a path they share.
         for file in Self.resourceFiles(site.pages) { sink.write(file) }
-        for file in Self.staticFiles(source: options.source, theme: theme) { sink.write(file) }
+        for file in staticFiles { sink.write(file) }
         clock.lap("resources")
         var result = BuildResult(files: [], pages: site.pages, diagnostics: diagnostics.sorted(), config: config)
         result.stageSeconds = clock.laps
@@ -174,10 +175,13 @@ public struct SiteGenerator: Sendable {
 /// The render stage for one page.
 enum PageRenderer {
     /// Renders a page's body; regular pages also get their feed form (from the same parse).
+    /// The summary's relative links are made site-relative, for the lists that show it.
     static func render(_ index: Int, site: LinkedSite, renderer: BodyRenderer) -> RenderedPage {
         let page = site.pages[index]
         let output = renderer.render(page.document, context: site.renderContext(for: page), feed: page.isRegular)
-        return RenderedPage(index: index, body: output.body, feed: output.feed, diagnostics: output.diagnostics)
+        var body = output.body
+        body.summaryHTML = SummaryLinks.rewrite(body.summaryHTML, pageURL: site.relativeLink(page.relativeURL))
+        return RenderedPage(index: index, body: body, feed: output.feed, diagnostics: output.diagnostics)
     }
 }
 

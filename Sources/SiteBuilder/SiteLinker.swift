@@ -91,7 +91,8 @@ enum SiteLinker {
                 relativeURL: draft.url, translationKey: draft.page.metadata.translationKey ?? draft.page.file.logicalPath,
                 outputPath: draft.outputPath)
         }
-        let site = LinkedSite(config: config, theme: theme, pages: pages, isWritten: isWritten, aliases: aliases, jobs: options.jobs)
+        let site = LinkedSite(config: config, theme: theme, pages: pages, isWritten: isWritten, aliases: aliases, jobs: options.jobs,
+            staticFolder: options.source.appending(path: "static"))
         if let checks {
             var index: [String: Int] = [:]
             index.reserveCapacity(pages.count)

@@ -204,7 +204,7 @@ public final class SiteSession: @unchecked Sendable {
         let urlsMoved = site.pages.count != renderedPageCount
             || site.pages.indices.contains { current[$0] == nil || current[$0]!.url != site.pages[$0].relativeURL }
         renderedPageCount = site.pages.count
-        let templates = TemplateData(site: site, now: options.now)
+        let templates = TemplateData(site: site, now: options.now, staticPaths: Set(staticFiles.map(\.path)), search: options.search)
         let emitter = PageEmitter(site: site, templates: templates)
         let stale = site.pages.indices.filter { index in
             guard let entry = current[index] else { return true }

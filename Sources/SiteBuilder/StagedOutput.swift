@@ -50,6 +50,10 @@ public final class StagedOutput: OutputSink, @unchecked Sendable {
         if !finished { try? FileManager.default.removeItem(at: staging) }
     }
 
+    /// The folder the files are in until `commit()`: a tool that adds to the built site
+    /// (Pagefind's index) works there, so that a failure leaves the previous output as it was.
+    public var folder: URL { staging }
+
     /// How many files were written.
     public var count: Int {
         lock.lock()

@@ -12,6 +12,8 @@ import Templates
 /// values, and each page's summary (the same on every list it appears on).
 struct TemplateData: Sendable {
     let site: LinkedSite
+    /// Whether the build writes search pages (`BuildOptions.search`): `site.search`.
+    let search: Bool
     /// Per language code: the `site` value and the theme's strings (`t`).
     private let languages: [String: LanguageValues]
 
@@ -22,16 +24,35 @@ struct TemplateData: Sendable {
 
     private var config: SiteConfig { site.config }
 
-    init(site: LinkedSite, now: Date) {
+    /// Every list-like URL of each language (home, sections, taxonomies, terms, archive), to
+    /// find a list page's counterpart in another language.
+    private let listURLs: Set<String>
+
+    func hasList(_ url: String) -> Bool { listURLs.contains(url) }
+
+    /// `staticPaths`: the files the output's `static/` layer has (the site's and the theme's),
+    /// for the icons the head links.
+    init(site: LinkedSite, now: Date, staticPaths: Set<String> = [], search: Bool = false) {
         self.site = site
+        self.search = search
         var languages: [String: LanguageValues] = [:]
         let year = Calendar(identifier: .gregorian).component(.year, from: now)
+        let icons = Icons(staticPaths: staticPaths)
         for language in site.config.languages.map(\.language.code) {
             languages[language] = LanguageValues(
-                site: Self.siteValue(site, language: language, year: year),
+                site: Self.siteValue(site, language: language, year: year, icons: icons, search: search),
                 strings: .object(TemplateObject(site.theme.translations.table(for: language).mapValues { .string($0) })))
         }
         self.languages = languages
+        var urls: Set<String> = []
+        for plan in site.languages {
+            urls.insert(plan.prefix + "/")
+            urls.insert(plan.prefix + "/archives/")
+            if search { urls.insert(plan.prefix + "/search/") }
+            for list in plan.lists { urls.insert(list.url) }
+            for taxonomy in plan.taxonomies { urls.insert(taxonomy.url) }
+        }
+        listURLs = urls
     }
 
     private func values(_ language: String) -> LanguageValues {
@@ -48,7 +69,7 @@ struct TemplateData: Sendable {
         }))
     }
 
-    private static func siteValue(_ site: LinkedSite, language: String, year: Int) -> TemplateValue {
+    private static func siteValue(_ site: LinkedSite, language: String, year: Int, icons: Icons, search: Bool) -> TemplateValue {
         let config = site.config
         let languageConfig = config.language(language)
         let params = languageConfig?.params ?? config.params
@@ -60,7 +81,7 @@ struct TemplateData: Sendable {
                 "current": .bool(entry.language.code == language),
             ]))
         }
-        return object([
+        return object(themeValues(site, params: params, language: language, year: year, icons: icons).merging([
             "title": .string(languageConfig?.language.title ?? config.title),
             "baseURL": .string(config.baseURL),
             "description": .string(params["description"]?.stringValue ?? ""),
@@ -70,31 +91,15 @@ struct TemplateData: Sendable {
             "languages": .list(languages),
             "multilingual": .bool(config.languages.count > 1),
             "menu": .list(menu(site, language: language)),
+            "headerStacked": .bool(headerIsStacked(
+                title: languageConfig?.language.title ?? config.title, menu: languageConfig?.menus["main"] ?? [])),
             "menuHasArchives": .bool((languageConfig?.menus["main"] ?? []).contains { $0.url.hasSuffix("/archives/") || $0.url == "archives" }),
             "params": params.templateValue,
             "year": .int(year),
             "assets": .string(site.relativeLink("/")),
-        ])
-    }
-
-    private static func menu(_ site: LinkedSite, language: String) -> [TemplateValue] {
-        let config = site.config
-        let entries = config.language(language)?.menus["main"] ?? []
-        let prefix = URLPaths.languagePrefix(language, config: config)
-        func link(_ url: String) -> String {
-            if url.contains("://") || url.hasPrefix("mailto:") { return url }
-            return site.relativeLink(prefix + URLPaths.normalized(url))
-        }
-        func item(_ entry: MenuEntry) -> TemplateValue {
-            let children = entries.filter { $0.parent == entry.identifier }.map(item)
-            return object([
-                "name": .string(entry.name.trimmingCharacters(in: .whitespaces)), "url": .string(link(entry.url)),
-                "title": .string(entry.title), "pre": .string(entry.pre), "post": .string(entry.post),
-                "external": .bool(entry.url.contains("://")),
-                "children": .list(children), "hasChildren": .bool(!children.isEmpty),
-            ])
-        }
-        return entries.filter { $0.parent == nil }.map(item)
+            "search": .bool(search),
+            "searchURL": .string(site.relativeLink(URLPaths.languagePrefix(language, config: config) + "/search/")),
+        ]) { $1 })
     }
 
     func termLinks(_ terms: [String], taxonomy: String, language: String) -> TemplateValue {
@@ -164,11 +169,18 @@ struct TemplateData: Sendable {
             "hasCategories": .bool(!metadata.categories.isEmpty),
             "translations": .list(translations),
             "hasTranslations": .bool(!translations.isEmpty),
+            "hasFooter": .bool(!translations.isEmpty || !metadata.tags.isEmpty || !metadata.categories.isEmpty),
             "isPost": .bool(page.isPost),
             "wordCount": .int(body.wordCount),
             "readingMinutes": .int(max(1, (body.wordCount + 199) / 200)),
             "params": ParamValue.table(metadata.params).templateValue,
         ]) { $1 }
+        var versions = [page.language: page.relativeURL]
+        for other in site.translations(of: index) { versions[site.pages[other].language] = site.pages[other].relativeURL }
+        context.merge(languageValues(current: page.language, versions: versions)) { $1 }
+        context["pageTitle"] = .string(Self.pageTitle(page.metadata.title, site: siteTitle(page.language)))
+        context["ogType"] = .string(page.isPost ? "article" : "website")
+        context["locale"] = .string(locale(page.language))
         let neighbours = site.neighbours[index]
         for (key, neighbour) in [("newerPost", neighbours.newer), ("olderPost", neighbours.older)] {
             guard let neighbour else { continue }
@@ -178,9 +190,16 @@ struct TemplateData: Sendable {
             ]))
         }
         if let image = metadata.featuredImage, !image.isEmpty {
-            context["featuredImage"] = .string(image.contains("://") || image.hasPrefix("/")
-                ? (image.hasPrefix("/") ? site.relativeLink(image) : image)
-                : site.relativeLink(page.relativeURL + image))
+            let path = image.hasPrefix("/") ? image : page.relativeURL + image
+            context["featuredImage"] = .string(image.contains("://") ? image : site.relativeLink(path))
+            context["featuredImagePermalink"] = .string(image.contains("://") ? image : site.absoluteLink(path))
+            // The image shows what the post is about; its text alternative is the author's
+            // (`featuredImageAlt`), else the title.
+            context["featuredImageAlt"] = .string(metadata.params["featuredImageAlt"]?.stringValue ?? metadata.title)
+            if let size = site.imageSize(image, on: page) {
+                context["featuredImageWidth"] = .int(size.width)
+                context["featuredImageHeight"] = .int(size.height)
+            }
         }
         if let lastmod = metadata.lastmod, lastmod != page.displayDate {
             context["lastmod"] = .string(DateFormatting.long(lastmod, language: page.language))
@@ -189,18 +208,45 @@ struct TemplateData: Sendable {
         return Self.object(context)
     }
 
-    /// The values every list-like page starts from (`site`, `t`, its title and URLs).
+    /// The values every list-like page starts from (`site`, `t`, its title and URLs, its
+    /// versions in other languages).
     func baseContext(language: String, title: String, url: String) -> [String: TemplateValue] {
         let values = values(language)
-        return [
+        let siteTitle = siteTitle(language)
+        var context: [String: TemplateValue] = [
             "site": values.site,
             "t": values.strings,
             "language": .string(language),
             "title": .string(title),
+            "pageTitle": .string(Self.pageTitle(title, site: siteTitle)),
             "relPermalink": .string(site.relativeLink(url)),
             "permalink": .string(site.absoluteLink(url)),
             "feedURL": .string(site.relativeLink(url + "index.xml")),
+            "ogType": .string("website"),
+            "locale": .string(locale(language)),
         ]
+        context.merge(languageValues(current: language, versions: listVersions(url: url, language: language))) { $1 }
+        return context
+    }
+
+    /// What the browser tab shows: "Page · Site", or either alone.
+    static func pageTitle(_ title: String, site: String) -> String {
+        if title.isEmpty || title == site { return site }
+        return site.isEmpty ? title : "\(title) · \(site)"
+    }
+
+    func siteTitle(_ language: String) -> String {
+        config.language(language)?.language.title ?? config.title
+    }
+
+    /// The Open Graph locale: `de` -> `de_DE`, `en` -> `en_US`, `pt-br` -> `pt_BR`.
+    func locale(_ language: String) -> String {
+        let code = config.language(language)?.language.languageCode ?? language
+        let parts = code.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        if parts.count >= 2 { return parts[0].lowercased() + "_" + parts[1].uppercased() }
+        let regions = ["en": "US", "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pl": "PL", "tr": "TR", "cs": "CZ"]
+        let lower = code.lowercased()
+        return regions[lower].map { lower + "_" + $0 } ?? lower
     }
 
     /// The values a theme shortcode template sees: named args by name, positional ones as

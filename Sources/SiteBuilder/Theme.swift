@@ -5,7 +5,8 @@ import SiteCore
 import Templates
 
 /// Templates, shortcodes, strings and static files, layered: Chronicle's built-in default theme,
-/// then the site's `themes/<theme>/`, then the site's own `layouts/` (each overriding the last).
+/// then the site's `themes/<theme>/`, then the site's own `layouts/`, `i18n/` (and, when the
+/// output is written, `static/`), each overriding the last file by file (strings key by key).
 public struct Theme: Sendable {
     /// Template sources by name (`single`, `list`, `partials/head`, `shortcodes/youtube`).
     public private(set) var templates: [String: TemplateSource] = [:]
@@ -54,6 +55,14 @@ public struct Theme: Sendable {
         let siteLayouts = site.appending(path: "layouts")
         if FileManager.default.fileExists(atPath: siteLayouts.path) {
             theme.addFolder(siteLayouts, displayPrefix: "layouts", isLayoutsFolder: true)
+        }
+        // The site's own strings override the theme's, key by key (Hugo's `i18n/` lookup).
+        let siteStrings = site.appending(path: "i18n")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: siteStrings.path) {
+            for name in names.sorted() where name.hasSuffix(".toml") {
+                guard let data = FileManager.default.contents(atPath: siteStrings.appending(path: name).path) else { continue }
+                theme.addFile(path: "i18n/" + name, data: data, displayPrefix: "i18n")
+            }
         }
         diagnostics += theme.compile()
         return (theme, diagnostics)

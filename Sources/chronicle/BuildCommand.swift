@@ -14,6 +14,11 @@ struct BuildCommand: ParsableCommand {
             'path:line:column: severity: message [code]'; the build goes on and reports them all. \
             The exit code is 1 when any error was found (or any warning, with --strict); the previous \
             output is then left untouched.
+
+            With --search, each language gets a search page (/search/, /de/search/) and Pagefind \
+            (pagefind.app; install it with '\(Pagefind.installCommand)') indexes the built site \
+            into pagefind/ before it replaces the output: one index per language, served by the \
+            site itself.
             """
     )
 
@@ -31,6 +36,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print notes too (possible but unsure repairs), and how the build ran.")
     var verbose = false
 
+    @Flag(name: .long, help: "Write search pages and index the site with Pagefind (pagefind.app) into pagefind/.")
+    var search = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The Pagefind binary for --search (default: $CHRONICLE_PAGEFIND, pagefind on PATH, python3's pagefind_bin).",
+        valueName: "path"))
+    var pagefind: String?
+
     @Option(name: .long, help: "Threads to use (default: one per core). The output is the same with any number.")
     var jobs: Int?
 
@@ -44,8 +57,20 @@ struct BuildCommand: ParsableCommand {
         let outputURL = options.output
         options.baseURL = baseURL
         options.jobs = jobs
+        options.search = search
 
         let printer = DiagnosticPrinter(showNotes: verbose)
+        // Pagefind is looked for first: without it a --search build would only fail at the end.
+        var indexer: Pagefind?
+        if search {
+            do {
+                indexer = try Pagefind.locate(explicit: pagefind)
+            } catch {
+                printer.summary("error: \(error)")
+                printer.summary("nothing was built; \(outputURL.path) left unchanged")
+                throw ExitCode(1)
+            }
+        }
         // Pages are written into a staging folder beside the output as they are built, and
         // swapped in only when the build succeeds.
         let staged: StagedOutput
@@ -70,6 +95,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let fileCount = staged.count
+        var indexSummary: String?
+        if let indexer {
+            indexSummary = try index(staged, with: indexer, printer: printer, output: outputURL)
+        }
         do {
             try staged.commit()
         } catch {
@@ -85,5 +114,36 @@ struct BuildCommand: ParsableCommand {
         printer.summary(String(
             format: "built %d pages, %d files in %.2fs (%d warning(s)) -> %@",
             result.pages.count, fileCount, seconds, result.warningCount, outputURL.path))
+        if let indexSummary { printer.summary(indexSummary) }
+    }
+
+    /// Runs Pagefind over the staged site (before it replaces the output: a failed index
+    /// leaves the previous output as it was); returns the line that sums it up.
+    private func index(_ staged: StagedOutput, with indexer: Pagefind, printer: DiagnosticPrinter, output: URL) throws -> String {
+        let start = Date()
+        let run: Pagefind.Run
+        do {
+            run = try indexer.index(staged.folder)
+        } catch {
+            staged.discard()
+            printer.summary("error: cannot run Pagefind (\(indexer.executable.path)): \(error.localizedDescription)")
+            printer.summary("build failed: the site was not indexed; \(output.path) left unchanged")
+            throw ExitCode(1)
+        }
+        if verbose {
+            // Pagefind names the staging folder; the reader knows the output folder.
+            printer.summary(run.log.replacingOccurrences(of: staged.folder.path, with: output.path)
+                .trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        guard run.succeeded else {
+            staged.discard()
+            printer.summary("error: Pagefind (\(indexer.executable.path)) failed with exit code \(run.status): \(run.problem)")
+            printer.summary("build failed: the site was not indexed; \(output.path) left unchanged")
+            throw ExitCode(1)
+        }
+        let pages = run.total("pages").map { "\($0) page(s)" } ?? "the site"
+        let languages = run.languages.isEmpty ? "" : " in \(run.languages.count) language(s) (\(run.languages.joined(separator: ", ")))"
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+        return "indexed \(pages)\(languages) for search with Pagefind in \(seconds)s -> \(output.appending(path: Pagefind.outputFolder).path)/"
     }
 }

@@ -145,7 +145,7 @@ struct FixtureConfig {
 
     /// `-- input.md --` (a whole content file), optional `-- config.toml --`; compares
     /// `expected.html`, and when present `expected.toc.html`, `expected.summary.html`,
-    /// `expected.feed.html` (the body rendered for a feed) and `expected.diagnostics.txt`
+    /// `expected.feed.html` (the body rendered for a feed), `expected.feed.summary.html` and `expected.diagnostics.txt`
     /// (parser and renderer diagnostics, sorted; none expected when the section is missing).
     static func checkRender(folder: String, _ name: String) throws {
         var archive = try Golden.load(folder, name)
@@ -164,6 +164,9 @@ struct FixtureConfig {
         Golden.check(&archive, "expected.summary.html", actual: summary, optional: true)
         if archive["expected.feed.html"] != nil {
             Golden.check(&archive, "expected.feed.html", actual: output.feed.html, optional: true)
+        }
+        if archive["expected.feed.summary.html"] != nil {
+            Golden.check(&archive, "expected.feed.summary.html", actual: output.feed.summaryHTML, optional: true)
         }
         let diagnostics = (parsed.diagnostics + renderDiagnostics).sorted().map(\.formatted).joined(separator: "\n")
         Golden.check(&archive, "expected.diagnostics.txt", actual: diagnostics, optional: true, writeWhenNonEmpty: true)

@@ -1,3 +1,4 @@
+import DefaultTheme
 import Foundation
 import SiteBuilder
 import Testing
@@ -26,13 +27,17 @@ import Testing
         let result = SiteGenerator(options: options).generate()
         var outputs: [String: String] = [:]
         for file in result.files {
-            if case .data(let data) = file.content { outputs[file.path] = String(decoding: data, as: UTF8.self) }
+            switch file.content {
+            case .data(let data): outputs[file.path] = String(decoding: data, as: UTF8.self)
+            case .copy(let source): outputs[file.path] = (try? String(contentsOf: source, encoding: .utf8)) ?? "(unreadable)"
+            }
         }
         for file in archive.files where file.name.hasPrefix("expected/") {
             let path = String(file.name.dropFirst("expected/".count))
             Golden.check(&archive, file.name, actual: outputs[path] ?? "(not written)")
         }
-        let paths = result.files.map(\.path).filter { !$0.hasPrefix("css/") }.sorted().joined(separator: "\n")
+        let themeStatic = Set(DefaultTheme.files.keys.filter { $0.hasPrefix("static/") }.map { String($0.dropFirst("static/".count)) })
+        let paths = result.files.map(\.path).filter { !themeStatic.contains($0) }.sorted().joined(separator: "\n")
         Golden.check(&archive, "expected.paths.txt", actual: paths, optional: true)
         let diagnostics = result.diagnostics.map(\.formatted).joined(separator: "\n")
         Golden.check(&archive, "expected.diagnostics.txt", actual: diagnostics, optional: true, writeWhenNonEmpty: true)

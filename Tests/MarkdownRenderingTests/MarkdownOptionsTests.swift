@@ -57,9 +57,9 @@ import Testing
     @Test func rendersTaskListsOnlyWhenEnabled() {
         let markdown = "- [ ] open\n- [x] done\n"
         #expect(Fixture.html(markdown) == """
-            <ul>
-            <li><input type="checkbox" disabled="" /> open</li>
-            <li><input type="checkbox" checked="" disabled="" /> done</li>
+            <ul class="contains-task-list">
+            <li class="task-list-item"><label><input type="checkbox" disabled="" /> open</label></li>
+            <li class="task-list-item"><label><input type="checkbox" checked="" disabled="" /> done</label></li>
             </ul>
 
             """)

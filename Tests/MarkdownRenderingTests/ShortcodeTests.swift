@@ -1,5 +1,5 @@
 import ContentParsing
-import MarkdownRendering
+@testable import MarkdownRendering
 import SiteCore
 import Testing
 
@@ -16,7 +16,7 @@ import Testing
     private func box(_ type: String, _ title: String, open: Bool = true, content: String = "<p>Some <strong>Markdown</strong>.</p>\n") -> String {
         """
         <details class="admonition \(type)"\(open ? " open" : "")>
-        <summary class="admonition-title">\(title)</summary>
+        <summary class="admonition-title">\(AdmonitionType(rawValue: type)!.icon)\(title)</summary>
         <div class="admonition-content">\(content)</div>
         </details>
 
@@ -91,10 +91,10 @@ import Testing
         let html = Fixture.render(Fixture.document([.call(outer)])).body.html
         #expect(html == """
             <details class="admonition warning" open>
-            <summary class="admonition-title">Warning</summary>
+            <summary class="admonition-title">\(AdmonitionType.warning.icon)Warning</summary>
             <div class="admonition-content"><p>Outer.</p>
             <details class="admonition tip" open>
-            <summary class="admonition-title">Tip</summary>
+            <summary class="admonition-title">\(AdmonitionType.tip.icon)Tip</summary>
             <div class="admonition-content"><p>Inner <em>text</em>.</p>
             </div>
             </details>
@@ -102,6 +102,25 @@ import Testing
             </details>
 
             """)
+    }
+
+    @Test func showsAnIconOfItsOwnForEachType() throws {
+        var icons: Set<String> = []
+        var shapeBytes = 0
+        for type in AdmonitionType.allCases {
+            let html = render([Fixture.positional(type.rawValue)]).html
+            let start = try #require(html.range(of: "<summary class=\"admonition-title\"><svg class=\"admonition-icon\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\""))
+            let end = try #require(html.range(of: "</svg>\(type.englishTitle)</summary>"))
+            let svg = String(html[start.upperBound..<end.lowerBound])
+            #expect(svg.contains("stroke=\"currentColor\""), "\(type)")
+            #expect(svg.contains("<path") || svg.contains("<circle"), "\(type)")
+            let shapes = svg[svg.range(of: ">")!.upperBound...]
+            shapeBytes += shapes.utf8.count
+            icons.insert(String(shapes))
+        }
+        #expect(icons.count == AdmonitionType.allCases.count)
+        #expect(shapeBytes < 3000)
+        #expect(!render([Fixture.positional("bug")]).feed.contains("<svg"))
     }
 
     @Test func becomesABlockquoteInFeeds() {
@@ -128,31 +147,42 @@ import Testing
         Fixture.render(Fixture.document([.text("Text\n\n"), .call(call), .text("\n\nMore\n")]), context: context)
     }
 
-    @Test func embedsYouTubeWithoutCookies() {
+    @Test func linksYouTubeUntilTheReaderClicks() {
         let html = render(Fixture.call("youtube", [Fixture.positional("QiDDczFSeKQ")])).body.html
         #expect(html == """
             <p>Text</p>
-            <div class="youtube" style="position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;">
-            <iframe src="https://www.youtube-nocookie.com/embed/QiDDczFSeKQ" style="position: absolute; top: 0; left: 0; width: 100%; height: 100%; border: 0;" title="YouTube Video" loading="lazy" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>
-            </div>
+            <div class="video-embed"><a class="video-embed-link" href="https://www.youtube.com/watch?v=QiDDczFSeKQ" data-embed="https://www.youtube-nocookie.com/embed/QiDDczFSeKQ?autoplay=1" target="_blank" rel="noopener"><span class="video-embed-title">YouTube video</span><span class="video-embed-note">Loads the video from YouTube (youtube-nocookie.com); YouTube receives your IP address.</span></a></div>
             <p>More</p>
 
             """)
+        #expect(!html.contains("<iframe"))
     }
 
     @Test func takesNamedYouTubeArguments() {
         let call = Fixture.call("youtube", [
             Fixture.named("id", "abc123"), Fixture.named("title", "Die \"Demo\"", quoted: true), Fixture.named("start", "42"),
+            Fixture.named("class", "wide", quoted: true),
         ])
         let html = render(call).body.html
-        #expect(html.contains("src=\"https://www.youtube-nocookie.com/embed/abc123?start=42\""))
-        #expect(html.contains("title=\"Die &quot;Demo&quot;\""))
+        #expect(html.contains("<div class=\"video-embed wide\"><a class=\"video-embed-link\""))
+        #expect(html.contains("href=\"https://www.youtube.com/watch?v=abc123&amp;t=42s\""))
+        #expect(html.contains("data-embed=\"https://www.youtube-nocookie.com/embed/abc123?autoplay=1&amp;start=42\""))
+        #expect(html.contains("<span class=\"video-embed-title\">Die &quot;Demo&quot;</span>"))
+    }
+
+    @Test func saysWhatTheVideoLinkDoesInThePageLanguage() {
+        let call = Fixture.call("youtube", [Fixture.positional("QiDDczFSeKQ")])
+        let german = render(call, context: RenderContext(language: "de")).body.html
+        #expect(german.contains("<span class=\"video-embed-title\">YouTube-Video</span><span class=\"video-embed-note\">Lädt das Video von YouTube (youtube-nocookie.com); YouTube erhält dabei Ihre IP-Adresse.</span>"))
+        let themed = RenderContext(language: "fr", themeText: { ["video.title": "Vidéo YouTube", "video.note": "Charge <la> vidéo."][$0] })
+        let french = render(call, context: themed).body.html
+        #expect(french.contains("<span class=\"video-embed-title\">Vidéo YouTube</span><span class=\"video-embed-note\">Charge &lt;la&gt; vidéo.</span>"))
     }
 
     @Test func linksYouTubeInFeeds() {
         let call = Fixture.call("youtube", [Fixture.positional("QiDDczFSeKQ")])
         let html = render(call, context: RenderContext(language: "de")).feed.html
-        #expect(html == "<p>Text</p>\n<p><a href=\"https://www.youtube.com/watch?v=QiDDczFSeKQ\">YouTube Video</a></p>\n<p>More</p>\n")
+        #expect(html == "<p>Text</p>\n<p><a href=\"https://www.youtube.com/watch?v=QiDDczFSeKQ\">YouTube-Video</a></p>\n<p>More</p>\n")
     }
 
     @Test func reportsAYouTubeCallWithoutID() {
@@ -172,7 +202,7 @@ import Testing
         #expect(render(call).body.html == """
             <p>Text</p>
             <figure class="center">
-            <a href="https://mailcow.email"><img src="images/cow.png" alt="The moo cow" width="300" loading="lazy"></a>
+            <a href="https://mailcow.email"><img src="images/cow.png" alt="The moo cow" width="300" loading="lazy" decoding="async"></a>
             <figcaption><h4>Cow</h4><p>The <em>moo</em> cow</p></figcaption>
             </figure>
             <p>More</p>
@@ -182,7 +212,19 @@ import Testing
 
     @Test func rendersAPlainFigure() {
         let call = Fixture.call("figure", [Fixture.named("src", "a.png"), Fixture.named("alt", "An \"a\"", quoted: true)])
-        #expect(render(call).body.html == "<p>Text</p>\n<figure>\n<img src=\"a.png\" alt=\"An &quot;a&quot;\" loading=\"lazy\">\n</figure>\n<p>More</p>\n")
+        #expect(render(call).body.html == "<p>Text</p>\n<figure>\n<img src=\"a.png\" alt=\"An &quot;a&quot;\" loading=\"lazy\" decoding=\"async\">\n</figure>\n<p>More</p>\n")
+    }
+
+    @Test func givesAFigureTheSizeOfItsFile() {
+        let context = RenderContext(language: "en", imageSize: { $0 == "a.png" ? ImageSize(width: 640, height: 480) : nil })
+        let plain = render(Fixture.call("figure", [Fixture.named("src", "a.png")]), context: context)
+        #expect(plain.body.html.contains("<img src=\"a.png\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\">"))
+        #expect(plain.feed.html.contains("<img src=\"a.png\">"))
+        // The author's size wins; an unknown file gets none.
+        let sized = render(Fixture.call("figure", [Fixture.named("src", "a.png"), Fixture.named("width", "300")]), context: context)
+        #expect(sized.body.html.contains("<img src=\"a.png\" width=\"300\" loading=\"lazy\" decoding=\"async\">"))
+        let remote = render(Fixture.call("figure", [Fixture.named("src", "https://example.org/a.png")]), context: context)
+        #expect(remote.body.html.contains("<img src=\"https://example.org/a.png\" loading=\"lazy\" decoding=\"async\">"))
     }
 
     @Test func reportsAFigureWithoutSource() {

@@ -76,8 +76,10 @@ import Testing
     }
 
     @Test func usesTheWholeTextWhenItIsShort() {
-        let body = Fixture.render(Fixture.document("Short & *sweet*.\n")).body
-        #expect(body.summaryHTML == "<p>Short &amp; sweet.</p>")
+        let output = Fixture.render(Fixture.document("Short & *sweet*.\n"))
+        let body = output.body
+        #expect(output.feed.summaryHTML == "<p>Short &amp; sweet.</p>")
+        #expect(body.summaryHTML == "<p>Short &amp; <em>sweet</em>.</p>")
         #expect(!body.truncated)
         #expect(body.plainText == "Short & sweet.")
         #expect(body.wordCount == 3)
@@ -93,6 +95,60 @@ import Testing
         let markdown = "<p>A <!-- note --> <b title=\"x > y\">bold</b> <3</p>\n\n<script>var a = 1 < 2;</script>\n"
         let body = Fixture.render(Fixture.document(markdown), markup: Fixture.markup { $0.unsafe = true }).body
         #expect(body.plainText == "A bold <3\nvar a = 1 < 2;")
+    }
+
+    @Test func keepsWholeBlocksInTheAutomaticSummary() {
+        let markdown = "## Intro\n\nOne two three four.\n\n- five six\n- seven https://example.org/x\n\n## Next\n\nMore words here.\n"
+        let output = Fixture.render(Fixture.document(markdown), summaryLength: 7)
+        #expect(output.body.summaryHTML == """
+            <h2>Intro</h2>
+            <p>One two three four.</p>
+            <ul>
+            <li>five six</li>
+            <li>seven <a href="https://example.org/x">https://example.org/x</a></li>
+            </ul>
+            """)
+        #expect(output.body.truncated)
+        // Feeds keep Hugo's plain-text summary.
+        #expect(output.feed.summaryHTML == "<p>Intro One two three four.\nfive six seven https://example.</p>")
+    }
+
+    @Test func endsTheAutomaticSummaryBeforeABlockThatWouldMakeItTooLong() {
+        let long = (1...20).map { "w\($0)" }.joined(separator: " ")
+        let body = Fixture.render(Fixture.document("First four words here.\n\n\(long).\n"), summaryLength: 6).body
+        #expect(body.summaryHTML == "<p>First four words here.</p>")
+        #expect(body.truncated)
+        let whole = Fixture.render(Fixture.document("First four words here.\n\nAnd five more words here.\n"), summaryLength: 6).body
+        #expect(whole.summaryHTML == "<p>First four words here.</p>\n<p>And five more words here.</p>")
+        #expect(!whole.truncated)
+    }
+
+    @Test func leavesOutHeadingsAtTheEndOfTheAutomaticSummary() {
+        let body = Fixture.render(Fixture.document("One two three.\n\n## Later\n\n" + String(repeating: "word ", count: 20) + "\n"), summaryLength: 4).body
+        #expect(body.summaryHTML == "<p>One two three.</p>")
+        #expect(body.truncated)
+    }
+
+    @Test func cutsALongFirstParagraphAfterItsHeadings() {
+        let words = (1...30).map { "w\($0)" }.joined(separator: " ")
+        let body = Fixture.render(Fixture.document("# Title {#t}\n\n\(words). Second sentence.\n"), summaryLength: 5).body
+        #expect(body.summaryHTML == "<h1>Title</h1>\n<p>\(words).</p>")
+        #expect(body.truncated)
+    }
+
+    @Test func dropsHeadingIDsFromTheAuthorsSummary() {
+        let output = Fixture.render(Fixture.document("## Setup {#setup .wide}\n\nFirst.\n\n<!--more-->\n\nRest.\n"))
+        #expect(output.body.summaryHTML == "<h2 class=\"wide\">Setup</h2>\n<p>First.</p>")
+        #expect(output.body.html.hasPrefix("<h2 id=\"setup\" class=\"wide\">Setup</h2>"))
+        #expect(output.feed.summaryHTML == "<h2 id=\"setup\" class=\"wide\">Setup</h2>\n<p>First.</p>")
+    }
+
+    @Test func dropsHeadingIDsInsideShortcodesOfTheSummary() {
+        let call = Fixture.call("admonition", inner: [.text("\n### Inside\n\nText.\n", offset: 0)])
+        let body = Fixture.render(Fixture.document([.call(call), .text("\n\nAfter.\n")])).body
+        #expect(body.summaryHTML.contains("<h3>Inside</h3>"))
+        #expect(!body.summaryHTML.contains(" id="))
+        #expect(body.html.contains("<h3 id=\"inside\">Inside</h3>"))
     }
 
     @Test func hasAnEmptySummaryForAnEmptyBody() {

@@ -14,7 +14,7 @@ import Testing
             "config.toml: warning: theme 'FixIt' not found in themes/; using Chronicle's default theme [theme.missing]",
             "content/posts/a.md:2:8: warning: 'title' contains HTML ('<script>'); it is shown as text, not as markup [frontmatter.html]",
         ])
-        #expect(result.text("posts/a/index.html")?.contains("<article class=\"post\">") == true)
+        #expect(result.text("posts/a/index.html")?.contains("<article class=\"post\" data-pagefind-body>") == true)
         #expect(result.paths.contains("css/chronicle.css"))
     }
 
@@ -48,8 +48,8 @@ import Testing
         defer { site.remove() }
         let result = site.build()
         let html = try #require(result.text("posts/a/index.html"))
-        #expect(html.contains("<p class=\"post-categories\">Categories: <a href=\"/categories/releases/\">Releases</a> </p>"))
-        #expect(html.contains("<p class=\"post-tags\"><a class=\"tag\" href=\"/tags/release/\">#Release</a> <a class=\"tag\" href=\"/tags/logging/\">#Logging</a> </p>"))
+        #expect(html.contains("<p class=\"post-categories\"><span class=\"label\">Categories:</span> <a href=\"/categories/releases/\">Releases</a> </p>"))
+        #expect(html.contains("<p class=\"post-tags\"><span class=\"label\">Tags:</span> <a class=\"tag\" href=\"/tags/release/\">#Release</a> <a class=\"tag\" href=\"/tags/logging/\">#Logging</a> </p>"))
         let plain = try #require(result.text("posts/b/index.html"))
         #expect(!plain.contains("post-footer"))
     }
