@@ -70,21 +70,25 @@ def background_luminance(driver):
     return None if colour is None else relative_luminance(colour)
 
 
-def is_visible(driver, element_or_selector, settle=0.08, timeout=2.0):
-    """Whether the reader sees the element: the same reading twice, `settle` seconds apart
-    (Chromium may update what a <details> that just opened or closed shows at its next rendering
-    step; a single reading taken before it can be stale). Works with JavaScript off too."""
+def visibility(driver, elements, settle=0.08, timeout=2.0):
+    """Whether the reader sees each element (a list of booleans): the same reading twice,
+    `settle` seconds apart (Chromium may update what a <details> that just opened or closed
+    shows at its next rendering step; a single reading taken before it can be stale). Works with
+    JavaScript off too (WebDriver's scripts still run)."""
     script = VISIBLE_JS + """
-        const element = typeof arguments[0] === 'string' ? document.querySelector(arguments[0]) : arguments[0];
-        return window.__chronicleVisible(element);"""
-    reading = driver.execute_script(script, element_or_selector)
+        return arguments[0].map(e => window.__chronicleVisible(typeof e === 'string' ? document.querySelector(e) : e));"""
+    reading = driver.execute_script(script, list(elements))
     deadline = time.time() + timeout
     while True:
         time.sleep(settle)
-        again = driver.execute_script(script, element_or_selector)
+        again = driver.execute_script(script, list(elements))
         if again == reading or time.time() > deadline:
             return again
         reading = again
+
+
+def is_visible(driver, element_or_selector):
+    return visibility(driver, [element_or_selector])[0]
 
 
 class Log:
@@ -150,7 +154,7 @@ class PageChecker:
             # An alias page: the reader lands on its target; check that.
             bc.wait_for(lambda: self.driver.current_url != url and
                         self.driver.execute_script("return document.readyState") == "complete", 5)
-        time.sleep(0.05)
+        time.sleep(0.02)
         requests = bc.read_requests(self.driver)
         self.last_requests = requests
         errors = bc.console_errors(self.driver)

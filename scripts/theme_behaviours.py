@@ -19,7 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 import browser_common as bc
-from page_checks import background_luminance, is_visible
+from page_checks import background_luminance, is_visible, visibility
 
 PHONE, DESKTOP = (390, 844), (1280, 800)
 
@@ -209,17 +209,17 @@ def menu(checker, log, site, page, nested):
     log.check(bool(links), f"{label}: the menu has links ({len(links)})")
     toggle = driver.find_element(By.CSS_SELECTOR, "summary.nav-toggle")
     log.check(is_visible(driver, toggle), f"{label} at {PHONE[0]} px: the toggle is shown")
-    hidden = [a.text for a in links if is_visible(driver, a)]
-    log.check(links and not hidden, f"{label} at {PHONE[0]} px: the menu links are hidden before a tap (shown: {hidden})")
+    shown_early = [a.text for a, seen in zip(links, visibility(driver, links)) if seen]
+    log.check(links and not shown_early, f"{label} at {PHONE[0]} px: the menu links are hidden before a tap (shown: {shown_early})")
     tap(driver, toggle)
-    shown = [a for a in links if is_visible(driver, a)]
+    shown = [a for a, seen in zip(links, visibility(driver, links)) if seen]
     log.check(links and len(shown) == len(links), f"{label} at {PHONE[0]} px: a tap shows the menu links ({len(shown)}/{len(links)})")
 
     driver.refresh()
     if log.check(tab_to(driver, "summary.nav-toggle"), f"{label} at {PHONE[0]} px: TAB reaches the toggle"):
         ActionChains(driver).send_keys(Keys.ENTER).perform()
         links = driver.execute_script(TOP_LINKS_JS)
-        shown = [a for a in links if is_visible(driver, a)]
+        shown = [a for a, seen in zip(links, visibility(driver, links)) if seen]
         log.check(links and len(shown) == len(links), f"{label} at {PHONE[0]} px: Enter on the toggle shows the menu links ({len(shown)}/{len(links)})")
     if nested:
         driver.refresh()
@@ -237,7 +237,7 @@ def menu(checker, log, site, page, nested):
     checker.drain()
     log.check(not is_visible(driver, "summary.nav-toggle"), f"{label} at {DESKTOP[0]} px: the toggle is not shown")
     links = driver.execute_script(TOP_LINKS_JS)
-    shown = [a for a in links if is_visible(driver, a)]
+    shown = [a for a, seen in zip(links, visibility(driver, links)) if seen]
     log.check(links and len(shown) == len(links), f"{label} at {DESKTOP[0]} px: the menu links are shown without a click ({len(shown)}/{len(links)})")
     if nested:
         _submenus(driver, log, f"{label} at {DESKTOP[0]} px", nested, driver.refresh)
@@ -380,12 +380,12 @@ def without_javascript(driver, origin, log, site, admonition_page, code_page, me
     if log.check(bool(toggles), f"{label}: {menu_page} has summary.nav-toggle"):
         tap(driver, toggles[0])
         links = driver.execute_script(TOP_LINKS_JS)
-        shown = [a for a in links if is_visible(driver, a)]
+        shown = [a for a, seen in zip(links, visibility(driver, links)) if seen]
         log.check(links and len(shown) == len(links), f"{label}: at {PHONE[0]} px a tap on the toggle shows the menu ({len(shown)}/{len(links)})")
     bc.set_view(driver, *DESKTOP, "light")
     driver.get(origin + menu_page)
     links = driver.execute_script(TOP_LINKS_JS)
-    shown = [a for a in links if is_visible(driver, a)]
+    shown = [a for a, seen in zip(links, visibility(driver, links)) if seen]
     log.check(links and len(shown) == len(links), f"{label}: at {DESKTOP[0]} px the menu links are shown ({len(shown)}/{len(links)})")
     if code_page:
         driver.get(origin + code_page)

@@ -183,11 +183,13 @@ def run_jobs(jobs, workers):
                 except queue.Empty:
                     break
                 checker.origin = site.origin if site else None
+                started = time.time()
                 try:
                     function(checker, log)
                 except Exception as error:   # the job's checks stop; the others go on
                     log.check(False, f"{log.title}: stopped by {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}",
                               "harness error")
+                log.seconds = time.time() - started
             checker.drain()
         finally:
             driver.quit()
@@ -280,7 +282,7 @@ def no_javascript(log, sites, admonition, code):
 def report(logs, seconds):
     groups = {}
     for log in logs:
-        print(f"== {log.title}")
+        print(f"== {log.title}" + (f" ({log.seconds:.1f} s)" if hasattr(log, "seconds") else ""))
         for line in log.lines:
             print(line)
         for group, message in log.failures:
