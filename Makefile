@@ -66,12 +66,15 @@ pydeps:
 
 # Headless Chromium, its driver and Selenium, for the browser tests (scripts/browser_test.py,
 # scripts/theme_test.py); axe-core (through axe-selenium-python) and html5lib for the theme test.
+# axe-selenium-python's own axe-core (3.1) misreads color-mix() colours; the theme test injects
+# the axe-core 4 that axe-playwright-python ships (installed without Playwright: only the script).
 browserdeps:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
 		echo "Installing chromium and chromium-driver (the browser test)…"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-color-emoji; }
 	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
 	@python3 -c 'import axe_selenium_python, html5lib' 2>/dev/null || python3 -m pip install --quiet axe-selenium-python html5lib
+	@python3 -c 'import importlib.util as u; assert u.find_spec("axe_playwright_python")' 2>/dev/null || python3 -m pip install --quiet --no-deps axe-playwright-python
 
 # `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view;
 # then `build --search` searched as a reader does (screenshots in screenshots/ for review).
@@ -86,7 +89,7 @@ browser-test: browserdeps pydeps
 # scheme switches, menu, admonitions, YouTube, code) in headless Chromium; then every page
 # through html5lib's strict parser (scripts/html5_allowlist.txt: content's own raw HTML). Both
 # run, then it fails if either failed.
-theme-test: browserdeps
+theme-test: browserdeps pydeps
 	$(SWIFT) build --product chronicle
 	python3 scripts/theme_test.py .build/debug/chronicle; theme=$$?; \
 		python3 scripts/check_html5.py .build/debug/chronicle; html5=$$?; \

@@ -91,10 +91,11 @@ def main():
     allowed, problems = ([], []) if arguments.no_allowlist else read_allowlist(ALLOWLIST)
     failing = {}   # site/path -> errors
     pages = 0
+    search = ss.supports_search(binary)
     for name, source in ss.SITES:
         folder = tempfile.mkdtemp(prefix=f"chronicle-html5-{name}-")
         try:
-            ss.build(binary, source, folder)
+            ss.build(binary, source, folder, search=search)
             for relative in ss.html_files(folder):
                 pages += 1
                 with open(os.path.join(folder, relative), "rb") as f:

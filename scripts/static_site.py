@@ -19,11 +19,20 @@ SITES = [("example", ROOT), ("hugo-blog", os.path.join(SHARED, "corpus", "hugo-b
 REDIRECT = re.compile(rb'<meta http-equiv="refresh"', re.I)
 
 
-def build(binary, source, output, base_url=None):
-    """Builds `source` into `output`; exits with the build's output when the build fails."""
+def supports_search(binary):
+    """Whether this chronicle's build has --search (search pages and a Pagefind index)."""
+    result = subprocess.run([binary, "build", "--help"], capture_output=True, text=True)
+    return "--search" in result.stdout
+
+
+def build(binary, source, output, base_url=None, search=False):
+    """Builds `source` into `output` (with search pages when `search`); exits with the build's
+    output when the build fails."""
     command = [binary, "build", "--source", source, "--output", output]
     if base_url:
         command += ["--base-url", base_url]
+    if search:
+        command.append("--search")
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0 or not os.path.exists(os.path.join(output, "index.html")):
         sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout}{result.stderr}")

@@ -1,7 +1,8 @@
 """The theme test's own detectors, tried on pages made to fail: a check that cannot fail proves
 nothing. Each page below has one fault; PageChecker must report it, and must report nothing on
 the clean page. Also: is_visible() sees a link in a closed <details> as hidden, and the
-background luminance reads a dark background as dark.
+background luminance reads a dark background as dark. run_reference(): the behaviour checks
+pass on theme_reference's pages and catch the faults of its broken copy.
 """
 import os
 import tempfile
@@ -77,36 +78,38 @@ def run(driver):
         checker.drain()
     finally:
         server.stop()
-    behaviours_on_reference(driver, log)
     return log
 
 
-def behaviours_on_reference(driver, log):
-    """Every behaviour check passes on theme_reference's pages, and catches its broken copy."""
-    for broken in [False, True]:
-        folder = tempfile.mkdtemp(prefix="chronicle-reference-")
-        theme_reference.write(folder, broken)
-        server = StaticServer(folder)
-        found = Log("reference")
-        bare = bc.browser(javascript=False)
-        try:
-            checker = PageChecker(driver, server.origin)
-            behaviours.language_switch(checker, found, "reference", {"en": "/posts/a/", "de": "/de/posts/a/"},
-                                       [("/posts/only/", "en", "de", "/de/")])
-            behaviours.theme_switch(checker, found, "reference", "/", "/posts/")
-            behaviours.menu(checker, found, "reference", "/", ["Demos"])
-            behaviours.admonition(checker, found, "reference", "/posts/a/")
-            behaviours.youtube(checker, found, "reference", "/posts/a/")
-            behaviours.code(checker, found, "reference", "/posts/a/")
-            behaviours.without_javascript(bare, server.origin, found, "reference", "/posts/a/", "/posts/a/", "/")
-            checker.drain()
-        finally:
-            bare.quit()
-            server.stop()
-        messages = [message for _, message in found.failures]
+def run_reference(driver, broken):
+    """Every behaviour check passes on theme_reference's pages (broken=False), or catches the
+    faults of its broken copy (broken=True). Returns a Log of the self-test's own results."""
+    log = Log("harness self-test on the reference pages")
+    folder = tempfile.mkdtemp(prefix="chronicle-reference-")
+    theme_reference.write(folder, broken)
+    server = StaticServer(folder)
+    found = Log("reference")
+    bare = bc.browser(javascript=False)
+    try:
+        checker = PageChecker(driver, server.origin)
+        behaviours.language_switch(checker, found, "reference", {"en": "/posts/a/", "de": "/de/posts/a/"},
+                                   [("/posts/only/", "en", "de", "/de/")])
+        behaviours.theme_switch(checker, found, "reference", "/", "/posts/")
+        behaviours.menu(checker, found, "reference", "/", ["Demos"])
         if not broken:
-            log.check(not messages and found.passed > 50,
-                      f"self-test: every behaviour check passes on the reference pages ({found.passed} passed; failed: {messages})")
-        else:
-            for part in theme_reference.BROKEN_CAUGHT:
-                log.check(any(part in message for message in messages), f"self-test: the broken reference is caught: '{part}'")
+            behaviours.admonition(checker, found, "reference", "/posts/a/")
+        behaviours.youtube(checker, found, "reference", "/posts/a/")
+        behaviours.code(checker, found, "reference", "/posts/a/")
+        behaviours.without_javascript(bare, server.origin, found, "reference", "/posts/a/", "/posts/a/", "/")
+        checker.drain()
+    finally:
+        bare.quit()
+        server.stop()
+    messages = [message for _, message in found.failures]
+    if not broken:
+        log.check(not messages and found.passed > 50,
+                  f"self-test: every behaviour check passes on the reference pages ({found.passed} passed; failed: {messages})")
+    else:
+        for part in theme_reference.BROKEN_CAUGHT:
+            log.check(any(part in message for message in messages), f"self-test: the broken reference is caught: '{part}'")
+    return log

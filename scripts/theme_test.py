@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """The reader theme (issue #12) in headless Chromium, on the example site and the real Hugo blog.
 
-Builds both sites with the given chronicle binary (--base-url of a local static server on
+Builds both sites with the given chronicle binary (with --search when it has it; --base-url of a local static server on
 127.0.0.1, which answers a missing file with the site's 404.html and status 404), then:
 - every HTML page of both sites at 390x844, light: the page's status, no horizontal overflow,
   no console error, no failed request, no request to another host;
 - the main kinds (home, a post, the posts section, a tag, the tags index, the archive, the 404
   page, /search/ when there is one) in every language at 1280x800 and 390x844, light and dark:
-  the same checks plus axe-core's WCAG 2.1 AA rules; screenshots in
+  the same checks plus axe-core's WCAG 2.1 AA rules (scripts/axe_allowlist.txt: violations of
+  the site's own content or config, each with its reason; an entry that matches none fails);
+  screenshots in
   screenshots/theme-<site>-<kind>-<lang>-<width>-<scheme>.png;
 - the theme's behaviours (theme_behaviours.py): language switch, colour scheme switch, menu,
   admonitions with and without JavaScript, the YouTube embed, code blocks.
@@ -29,6 +31,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import browser_common as bc
+from axe_allowlist import AxeAllowlist
 import static_site as ss
 import theme_behaviours as behaviours
 import theme_selftest
@@ -61,12 +64,12 @@ class PageInfo(HTMLParser):
 class Site:
     """One built site: its folder, server, pages and languages."""
 
-    def __init__(self, name, source, binary):
+    def __init__(self, name, source, binary, search):
         self.name = name
         self.folder = tempfile.mkdtemp(prefix=f"chronicle-theme-{name}-")
         self.server = ss.StaticServer(self.folder)
         self.origin = self.server.origin
-        ss.build(binary, source, self.folder, self.origin + "/")
+        ss.build(binary, source, self.folder, self.origin + "/", search)
         self.files = ss.html_files(self.folder)
         self.text = {}
         for relative in self.files:
@@ -153,14 +156,14 @@ def sweep(site, files):
     return job
 
 
-def views(site, kind, lang, path, status):
+def views(site, kind, lang, path, status, allowlist):
     def job(checker, log):
         for width, height, scheme in VIEWS:
             bc.set_view(checker.driver, width, height, scheme)
             label = f"{site.name} {kind} {path} at {width} px {scheme}"
             checker.open(log, path, label, width, status)
             checker.driver.save_screenshot(os.path.join(SHOTS, f"theme-{site.name}-{kind}-{lang}-{width}-{scheme}.png"))
-            checker.axe(log, label)
+            checker.axe(log, label, allowlist, site.name, path)
     return job
 
 
@@ -210,15 +213,21 @@ def main():
     binary = os.path.abspath(arguments.binary)
     started = time.time()
     os.makedirs(SHOTS, exist_ok=True)
-    sites = [Site(name, source, binary) for name, source in ss.SITES]
+    search = ss.supports_search(binary)   # the search page is one of the main kinds
+    sites = [Site(name, source, binary, search) for name, source in ss.SITES]
     by_name = {site.name: site for site in sites}
     setup = Log("setup")
-    jobs = [("harness self-test", lambda checker, log: log_into(log, theme_selftest.run(checker.driver)), None)]
+    allowlist = AxeAllowlist()
+    jobs = [("harness self-test", lambda checker, log: log_into(log, theme_selftest.run(checker.driver)), None),
+            ("harness self-test: the reference pages pass",
+             lambda checker, log: log_into(log, theme_selftest.run_reference(checker.driver, False)), None),
+            ("harness self-test: the broken reference pages fail",
+             lambda checker, log: log_into(log, theme_selftest.run_reference(checker.driver, True)), None)]
     for site in sites:
         kinds, translated, found = main_kinds(site)
         log_into(setup, found)
         for kind, lang, path, status in kinds:
-            jobs.append((f"{site.name} {kind} ({lang})", views(site, kind, lang, path, status), site))
+            jobs.append((f"{site.name} {kind} ({lang})", views(site, kind, lang, path, status, allowlist), site))
         if translated:
             pair = {lang: (ss.url_path(translated) if lang == site.languages[0][0] else site.info[translated].alternates[lang])
                     for lang, _ in site.languages}
@@ -247,6 +256,10 @@ def main():
             jobs.append((f"{site.name}: every page at 390 px ({start + 1}-{start + len(chunk)} of {len(files)})",
                          sweep(site, chunk), site))
     logs = [setup] + run_jobs(jobs, arguments.jobs)
+    allowed = Log("axe allow-list (scripts/axe_allowlist.txt)")
+    for problem in allowlist.problems + allowlist.stale():
+        allowed.check(False, problem)
+    logs.append(allowed)
     for site in sites:
         site.server.stop()
         shutil.rmtree(site.folder, ignore_errors=True)
