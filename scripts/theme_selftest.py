@@ -25,6 +25,7 @@ PAGES = {
     "foreign": '<img src="http://third-party.invalid/pixel.png" alt="x">',
     "missing": '<img src="/no-such-image.png" alt="x">',
     "error": "<script>throw new Error('deliberate')</script>",
+    "iconless": "<p>A page without an icon, on a site without /favicon.ico.</p>",
     "late": "<script>setTimeout(() => { const i = new Image(); i.alt = ''; "
             "i.src = 'http://late-third-party.invalid/p.png'; document.body.append(i); }, 100)</script>",
     "axe": '<p style="color: #bbb; background: #fff">Too faint to read.</p><img src="data:,">',
@@ -40,7 +41,8 @@ def run(driver):
     folder = tempfile.mkdtemp(prefix="chronicle-selftest-")
     for name, body in PAGES.items():
         with open(os.path.join(folder, f"{name}.html"), "w") as f:
-            f.write(HEAD.format(name, body))
+            page = HEAD.format(name, body)
+            f.write(page.replace('<link rel="icon" href="data:,">', "") if name == "iconless" else page)
     server = StaticServer(folder)
     try:
         bc.set_view(driver, 390, 844, "light")
@@ -58,7 +60,8 @@ def run(driver):
         log.check(not clean, f"self-test: a clean page passes every check ({clean})")
         for name, group in [("wide", "horizontal overflow"), ("foreign", "request to another host"),
                             ("missing", "failed request"), ("missing", "console error"),
-                            ("error", "console error"), ("late", "request to another host")]:
+                            ("error", "console error"), ("late", "request to another host"),
+                            ("iconless", "no icon")]:
             log.check(group in faults(name), f"self-test: the '{name}' page is caught as '{group}'")
         found = faults("axe", axe=True)
         for rule in ["axe color-contrast", "axe image-alt"]:

@@ -125,7 +125,7 @@ def main_kinds(site):
         wanted = [("home", prefix + "/"), ("post", post), ("section", prefix + "/posts/"), ("tag", tag),
                   ("tags", prefix + "/tags/"), ("archive", prefix + "/archives/")]
         for kind, path in wanted:
-            if log.check(path is not None and site.exists(path), f"{site.name} {lang}: a {kind} page ({path})", "main kind missing"):
+            if log.check(path is not None and site.exists(path), f"{site.name} {lang}: the main kind '{kind}' has a page ({path})", "main kind missing"):
                 kinds.append((kind, lang, path, 200))
         kinds.append(("404", lang, prefix + "/no-such-page/", 404))
         if site.exists(prefix + "/search/"):
@@ -168,10 +168,11 @@ def views(site, kind, lang, path, status, allowlist):
 
 
 def run_jobs(jobs, workers):
-    """Runs (title, function(checker, log)) jobs on `workers` drivers; returns the logs in order."""
+    """Runs (title, function(checker, log), site or None) jobs on `workers` drivers, each
+    driver's checker pointed at the job's site; returns the jobs' logs in order."""
     todo = queue.Queue()
     logs = []
-    for index, (title, function, site) in enumerate(jobs):
+    for title, function, site in jobs:
         log = Log(title)
         logs.append(log)
         todo.put((log, function, site))
@@ -215,9 +216,24 @@ def main():
     os.makedirs(SHOTS, exist_ok=True)
     search = ss.supports_search(binary)   # the search page is one of the main kinds
     sites = [Site(name, source, binary, search) for name, source in ss.SITES]
-    by_name = {site.name: site for site in sites}
     setup = Log("setup")
     allowlist = AxeAllowlist()
+    jobs = plan(sites, setup, allowlist)
+    logs = [setup] + run_jobs(jobs, arguments.jobs)
+    allowed = Log("axe allow-list (scripts/axe_allowlist.txt)")
+    for problem in allowlist.problems + allowlist.stale():
+        allowed.check(False, problem)
+    logs.append(allowed)
+    for site in sites:
+        site.server.stop()
+        shutil.rmtree(site.folder, ignore_errors=True)
+    report(logs, time.time() - started)
+
+
+def plan(sites, setup, allowlist):
+    """The jobs: the self-tests first (the longest), then the main kinds and the behaviours,
+    then every page in chunks."""
+    by_name = {site.name: site for site in sites}
     jobs = [("harness self-test", lambda checker, log: log_into(log, theme_selftest.run(checker.driver)), None),
             ("harness self-test: the reference pages pass",
              lambda checker, log: log_into(log, theme_selftest.run_reference(checker.driver, False)), None),
@@ -255,15 +271,7 @@ def main():
             chunk = files[start:start + SWEEP_CHUNK]
             jobs.append((f"{site.name}: every page at 390 px ({start + 1}-{start + len(chunk)} of {len(files)})",
                          sweep(site, chunk), site))
-    logs = [setup] + run_jobs(jobs, arguments.jobs)
-    allowed = Log("axe allow-list (scripts/axe_allowlist.txt)")
-    for problem in allowlist.problems + allowlist.stale():
-        allowed.check(False, problem)
-    logs.append(allowed)
-    for site in sites:
-        site.server.stop()
-        shutil.rmtree(site.folder, ignore_errors=True)
-    report(logs, time.time() - started)
+    return jobs
 
 
 def log_into(log, other):
