@@ -68,8 +68,17 @@ public struct BodyRenderer: Sendable {
         let tocHTML = inRange ? toc.html(startLevel: markup.tocStartLevel, stopLevel: markup.tocEndLevel) : ""
 
         let page = summarized(forms.page, placement: placement)
+        // Code is highlighted on pages only (feeds keep plain code): after the summary is cut,
+        // so the automatic summary and the word count never see line numbers.
+        var pageHTML = page.html
+        var pageSummary = page.summaryHTML
+        if markup.highlightCodeFences {
+            let code = CodeBlockHighlighter(lineNumbers: markup.lineNumbers)
+            pageHTML = code.highlight(page.html)
+            if page.hasMoreMarker { pageSummary = code.highlight(page.summaryHTML) }
+        }
         let body = RenderedBody(
-            html: page.html, summaryHTML: page.summaryHTML, hasMoreMarker: page.hasMoreMarker,
+            html: pageHTML, summaryHTML: pageSummary, hasMoreMarker: page.hasMoreMarker,
             truncated: page.truncated, headings: headings, tocHTML: tocHTML, wordCount: page.words)
         let feedBody: FeedBody
         if forms.isSame {
