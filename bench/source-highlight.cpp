@@ -68,7 +68,8 @@ int main(int argc, char **argv) {
     auto t1 = std::chrono::steady_clock::now();
     auto run = [&]() {
         for (auto &[h, code] : usable) {
-            h->clearStateStack();
+            h->clearStateStack();  // a new block starts in the main state
+            h->setCurrentState(h->getMainState());
             size_t s = 0;
             while (s < code.size()) {
                 size_t e = code.find('\n', s); if (e == std::string::npos) e = code.size();

@@ -9,7 +9,7 @@ import re, sys, pathlib
 default, output = sys.argv[1], sys.argv[2]
 out = []
 for arg in sys.argv[3:]:
-    paths = sorted(pathlib.Path(arg).rglob('*.md')) if pathlib.Path(arg).is_dir() else [pathlib.Path(arg)]
+    paths = sorted(pathlib.Path(arg).rglob('*.md')) + sorted(pathlib.Path(arg).rglob('*.txtar')) if pathlib.Path(arg).is_dir() else [pathlib.Path(arg)]
     for p in paths:
         lines = p.read_text(encoding='utf-8', errors='replace').split('\n')
         i = 0
