@@ -110,6 +110,7 @@ let package = Package(
         // Helpers shared by the test targets (the txtar fixture format).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+        .testTarget(name: "CodeHighlightingTests", dependencies: ["CodeHighlighting"]),
         .testTarget(
             name: "TextRepairTests",
             dependencies: ["TextRepair"]
