@@ -21,6 +21,8 @@ private struct Scan {
     var continued = false
     var atStatementStart = true
     var expectFunctionName = false
+    /// The last thing lexed was a type or a plain name (for `ScanSpec.declaredFunctions`).
+    var afterTypeOrName = false
 
     init(spec: ScanSpec, code: [UInt8], end: Int, index: Int, start: Int) {
         self.spec = spec
@@ -65,7 +67,9 @@ private struct Scan {
             let wasLineStart = atLineStart
             atLineStart = false
             if lexComment(&tokens, wasLineStart: wasLineStart) { continue }
-            if lexOther(&tokens, byte, wasLineStart: wasLineStart) { continue }
+            let typeOrName = afterTypeOrName
+            afterTypeOrName = false
+            if lexOther(&tokens, byte, wasLineStart: wasLineStart, afterTypeOrName: typeOrName) { continue }
             if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
                 atStatementStart = true
             }
@@ -107,7 +111,7 @@ private struct Scan {
         return false
     }
 
-    private mutating func lexOther(_ tokens: inout TokenList, _ byte: UInt8, wasLineStart: Bool) -> Bool {
+    private mutating func lexOther(_ tokens: inout TokenList, _ byte: UInt8, wasLineStart: Bool, afterTypeOrName: Bool) -> Bool {
         let statementStart = atStatementStart
         atStatementStart = false
         for marker in spec.markers where matches(marker) {
@@ -137,7 +141,7 @@ private struct Scan {
             return true
         }
         if Bytes.isIdentifierStart(byte) {
-            lexWord(&tokens, wasLineStart: wasLineStart, statementStart: statementStart)
+            lexWord(&tokens, wasLineStart: wasLineStart, statementStart: statementStart, afterTypeOrName: afterTypeOrName)
             return true
         }
         if spec.operators.contains(byte) {
@@ -162,7 +166,7 @@ private struct Scan {
         return cursor
     }
 
-    private mutating func lexWord(_ tokens: inout TokenList, wasLineStart: Bool, statementStart: Bool) {
+    private mutating func lexWord(_ tokens: inout TokenList, wasLineStart: Bool, statementStart: Bool, afterTypeOrName: Bool) {
         let wordStart = index
         let stop = identifierEnd(from: index)
         index = stop
@@ -191,9 +195,13 @@ private struct Scan {
             tokens.add(.function, wordStart, stop)
             return
         }
-        if let kind = spec.words.kind(of: code, range) {
+        let kind = spec.words.kind(of: code, range)
+        if let kind {
             tokens.add(kind, wordStart, stop)
+        } else if spec.declaredFunctions, afterTypeOrName, stop < end, code[stop] == UInt8(ascii: "(") {
+            tokens.add(.function, wordStart, stop)
         }
+        if spec.declaredFunctions { self.afterTypeOrName = kind == nil || kind == .type }
         if spec.functionDefiners.kind(of: code, range) != nil { expectFunctionName = true }
     }
 

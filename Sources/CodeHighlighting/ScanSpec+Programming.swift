@@ -5,6 +5,7 @@ extension ScanSpec {
         spec.blockComment = (Array("/*".utf8), Array("*/".utf8))
         spec.quotes = [Quote("\""), Quote("'")]
         spec.preprocessorLines = true
+        spec.declaredFunctions = true
         return spec
     }
 

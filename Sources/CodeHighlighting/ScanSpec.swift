@@ -42,6 +42,9 @@ struct ScanSpec: Sendable {
     var markers: [[UInt8]] = []
     /// The identifier after one of these words names a function (`def`, `func`).
     var functionDefiners = WordTable([:])
+    /// A name followed by `(` right after a type or another name declares a function (C:
+    /// `int main(`, `static void run(`), not after a keyword, operator or punctuation.
+    var declaredFunctions = false
     /// `@name` is an attribute or decorator.
     var atAttributes = false
     /// A string followed by `:` is a key (JSON).
