@@ -15,7 +15,7 @@ enum DiffLexer {
         if headers.contains(where: { Bytes.matches(code, at: start, $0) }) { return .fileHeader }
         guard start < code.count else { return nil }
         switch code[start] {
-        case UInt8(ascii: "@") where Bytes.matches(code, at: start, Array("@@".utf8)): return .hunkHeader
+        case UInt8(ascii: "@") where start + 1 < code.count && code[start + 1] == UInt8(ascii: "@"): return .hunkHeader
         case UInt8(ascii: "+"), UInt8(ascii: ">"): return .inserted
         case UInt8(ascii: "-"), UInt8(ascii: "<"): return .deleted
         default: return nil

@@ -1,6 +1,8 @@
 /// INI files and TOML, line by line: `[section]` headers, `key = value` lines and comments.
 /// INI values are strings; TOML values are lexed as TOML (strings, numbers, dates, booleans).
 enum KeyValueLexer {
+    private static let multilineQuotes = ScanSpec.bytes("\"\"\"", "'''")
+
     static func lex(_ code: [UInt8], _ range: Range<Int>, toml: ScanLexer?, into tokens: inout TokenList) {
         var lineStart = range.lowerBound
         while lineStart < range.upperBound {
@@ -50,7 +52,7 @@ enum KeyValueLexer {
         }
         // A multi-line string runs on to its closing quotes.
         var stop = lineEnd
-        for delimiter in ["\"\"\"", "'''"].map({ Array($0.utf8) }) where Bytes.matches(code, at: valueStart, delimiter) {
+        for delimiter in multilineQuotes where Bytes.matches(code, at: valueStart, delimiter) {
             var cursor = valueStart + 3
             while cursor < limit, !Bytes.matches(code, at: cursor, delimiter) { cursor += 1 }
             stop = max(lineEnd, min(limit, Bytes.lineEnd(code, from: min(limit, cursor))))

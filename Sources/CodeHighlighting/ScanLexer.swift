@@ -47,7 +47,7 @@ private struct Scan {
     }
 
     mutating func run(_ tokens: inout TokenList) {
-        if spec.shebang, matches(Array("#!".utf8)) {
+        if spec.shebang, index + 1 < end, code[index] == UInt8(ascii: "#"), code[index + 1] == UInt8(ascii: "!") {
             let stop = lineEnd(from: index)
             tokens.add(.preprocessor, index, stop)
             index = stop

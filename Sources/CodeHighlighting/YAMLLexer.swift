@@ -5,6 +5,9 @@ enum YAMLLexer {
         .constant: "true false yes no on off null True False Yes No On Off Null TRUE FALSE NULL ~",
     ])
 
+    private static let documentStart = Array("---".utf8)
+    private static let documentEnd = Array("...".utf8)
+
     static func lex(_ code: [UInt8], _ range: Range<Int>, into tokens: inout TokenList) {
         var lineStart = range.lowerBound
         // The indentation of the line that opened a block scalar, while its lines go on.
@@ -23,7 +26,7 @@ enum YAMLLexer {
                 }
                 blockIndent = nil
             }
-            if indent == 0, Bytes.matches(code, at: cursor, Array("---".utf8)) || Bytes.matches(code, at: cursor, Array("...".utf8)) {
+            if indent == 0, Bytes.matches(code, at: cursor, documentStart) || Bytes.matches(code, at: cursor, documentEnd) {
                 tokens.add(.preprocessor, cursor, cursor + 3)
                 cursor += 3
             }
