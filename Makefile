@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair fuzz clean
+.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
 
 all: build
 
@@ -148,6 +148,17 @@ bench-serve: build
 bench-callgrind: build
 	@command -v valgrind >/dev/null 2>&1 && command -v objcopy >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y valgrind binutils; }
 	python3 scripts/bench_build.py --callgrind --posts 1000
+
+# The cost per code block of the build-time highlighter (Sources/CodeHighlighting, built with
+# swiftc -O on its own) over the fenced blocks of ../shared/corpus/hugo-blog (unlabelled: lexed as
+# shell) and of the highlight golden fixtures (one per language); microseconds per block.
+HIGHLIGHT_BENCH := .build/hl-bench
+bench-highlight:
+	@mkdir -p $(HIGHLIGHT_BENCH)
+	python3 scripts/code_blocks.py sh $(HIGHLIGHT_BENCH)/blocks.bin ../shared/corpus/hugo-blog/content Tests/GoldenTests/Fixtures/highlight
+	$(SWIFT)c -O -wmo -module-name HighlightBench Sources/CodeHighlighting/*.swift bench/highlight/main.swift -o $(HIGHLIGHT_BENCH)/highlight-bench
+	$(HIGHLIGHT_BENCH)/highlight-bench $(HIGHLIGHT_BENCH)/blocks.bin 500
+	$(HIGHLIGHT_BENCH)/highlight-bench $(HIGHLIGHT_BENCH)/blocks.bin 500 --line-numbers
 
 # libFuzzer targets of Fuzz/ (front matter, shortcodes, repair, whole page), each for FUZZ_SECONDS,
 # seeded from ../shared/corpus and the golden fixtures; crashing inputs land in .build-fuzz/artifacts/.
