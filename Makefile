@@ -77,6 +77,7 @@ browser-test: browserdeps pydeps
 	$(SWIFT) build --product chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
 	python3 scripts/search_test.py .build/debug/chronicle
+	python3 scripts/check_contrast.py
 
 # Every test: the Swift tests, the feeds as a feed reader reads them, `serve` and search in a browser, the
 # parallel cmark-gfm parsing under ThreadSanitizer (test-tsan), and the release binary as users
@@ -88,6 +89,7 @@ test: deps pydeps browserdeps
 	python3 scripts/check_feeds.py .build/debug/chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
 	python3 scripts/search_test.py .build/debug/chronicle
+	python3 scripts/check_contrast.py
 	$(MAKE) test-tsan
 	$(MAKE) build
 	bash scripts/check_release.sh $(RELEASE_BIN)
