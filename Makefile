@@ -6,6 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
 .PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
+.PHONY: all deps pydeps browserdeps browser-test theme-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair fuzz clean
 
 all: build
 
@@ -64,12 +65,14 @@ pydeps:
 	@python3 -c 'import feedparser, yaml' 2>/dev/null || python3 -m pip install --quiet feedparser pyyaml
 	@python3 -c 'import pagefind_bin; pagefind_bin.get_executable()' 2>/dev/null || python3 -m pip install --quiet 'pagefind_bin>=1.5,<2'
 
-# Headless Chromium, its driver and Selenium, for the browser test (scripts/browser_test.py).
+# Headless Chromium, its driver and Selenium, for the browser tests (scripts/browser_test.py,
+# scripts/theme_test.py); axe-core (through axe-selenium-python) and html5lib for the theme test.
 browserdeps:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
 		echo "Installing chromium and chromium-driver (the browser test)…"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-color-emoji; }
 	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
+	@python3 -c 'import axe_selenium_python, html5lib' 2>/dev/null || python3 -m pip install --quiet axe-selenium-python html5lib
 
 # `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view;
 # then `build --search` searched as a reader does (screenshots in screenshots/ for review).
@@ -79,7 +82,20 @@ browser-test: browserdeps pydeps
 	python3 scripts/search_test.py .build/debug/chronicle
 	python3 scripts/check_contrast.py
 
-# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` and search in a browser, the
+# The reader theme on the example site and ../shared/corpus/hugo-blog, built and served on
+# 127.0.0.1: every page at 390 px, the main kinds in both languages at 1280 and 390 px, light and
+# dark, with axe-core (screenshots/theme-*.png), the theme's behaviours (language and colour
+# scheme switches, menu, admonitions, YouTube, code) in headless Chromium; then every page
+# through html5lib's strict parser (scripts/html5_allowlist.txt: content's own raw HTML). Both
+# run, then it fails if either failed.
+theme-test: browserdeps
+	$(SWIFT) build --product chronicle
+	python3 scripts/theme_test.py .build/debug/chronicle; theme=$$?; \
+		python3 scripts/check_html5.py .build/debug/chronicle; html5=$$?; \
+		[ $$theme = 0 ] && [ $$html5 = 0 ]
+
+# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` and search in a
+# browser, the reader theme in a browser and through an HTML5 parser (theme-test), the
 # parallel cmark-gfm parsing under ThreadSanitizer (test-tsan), and the release binary as users
 # get it (its static parallel cmark route, byte-identical output with 1 thread and with every
 # core).
@@ -90,6 +106,7 @@ test: deps pydeps browserdeps
 	python3 scripts/browser_test.py .build/debug/chronicle
 	python3 scripts/search_test.py .build/debug/chronicle
 	python3 scripts/check_contrast.py
+	$(MAKE) theme-test
 	$(MAKE) test-tsan
 	$(MAKE) build
 	bash scripts/check_release.sh $(RELEASE_BIN)

@@ -20,9 +20,7 @@ import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from browser_common import browser, console_errors, set_view, wait_for
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHOTS = os.path.join(ROOT, "screenshots")
@@ -70,43 +68,6 @@ def start_server(binary, site):
         process.kill()
         sys.exit(f"chronicle serve did not start: {line!r} {process.stderr.read()}")
     return process, match.group(1)
-
-
-def browser():
-    options = Options()
-    options.add_argument("--headless=new")
-    options.add_argument("--no-sandbox")
-    options.add_argument("--disable-gpu")
-    options.add_argument("--hide-scrollbars")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"]:
-        if os.path.exists(candidate):
-            options.binary_location = candidate
-    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    return webdriver.Chrome(service=Service(driver_path), options=options)
-
-
-def set_view(driver, width, height, scheme):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
-        "features": [{"name": "prefers-color-scheme", "value": scheme}]})
-
-
-def console_errors(driver):
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-
-
-def wait_for(condition, timeout=10.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if condition():
-                return True
-        except Exception:
-            pass
-        time.sleep(0.05)
-    return False
 
 
 def translator_view(driver, base):
