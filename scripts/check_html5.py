@@ -2,14 +2,17 @@
 """Every generated page of the example site and the real Hugo blog parses as HTML5 without a
 parse error (html5lib, strict, no HTML namespace on the elements).
 
-A page whose error comes from the content's own raw HTML (not the theme, not Chronicle) is named
-in scripts/html5_allowlist.txt as `<site>/<path>: why`; such a page must still fail (an entry
-that no longer fails, names no page, or gives no reason is itself a failure). Prints every error
-as site/path:line:column: message [code], grouped by code.
+Errors that come from the site's own raw HTML (in its content or its config.toml; not the
+theme, not Chronicle) are listed in scripts/html5_allowlist.txt, one entry a line:
+    <site>/<path or glob> [code,code...]: why
+(without codes, any error of the matched pages). An entry must still match an error: one that
+matches none, or gives no reason, is itself a failure. Any other error on an allow-listed page
+still fails. Prints every error as site/path:line:column: message [code], grouped by code.
 
 Usage: python3 scripts/check_html5.py path/to/chronicle [--no-allowlist]
 """
 import argparse
+import fnmatch
 import os
 import re
 import shutil
@@ -46,9 +49,18 @@ def parse_errors(data):
     return errors or [(0, 0, "strict", "the strict parser failed")]
 
 
+class Allowance:
+    def __init__(self, pattern, codes, reason):
+        self.pattern, self.codes, self.reason = pattern, codes, reason
+        self.used = False
+
+    def covers(self, page, code):
+        return fnmatch.fnmatchcase(page, self.pattern) and (not self.codes or code in self.codes)
+
+
 def read_allowlist(path):
-    """{site/path: reason}, and the problems with the file's lines."""
-    entries, problems = {}, []
+    """[Allowance], and the problems with the file's lines."""
+    entries, problems = [], []
     if not os.path.exists(path):
         return entries, problems
     with open(path, encoding="utf-8") as f:
@@ -56,11 +68,12 @@ def read_allowlist(path):
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            match = re.match(r"^(\S+\.html):\s*(.*)$", line)
-            if not match or len(match.group(2)) < 10:
-                problems.append(f"{os.path.basename(path)}:{number}: an entry is `site/path.html: why` ({line!r})")
+            match = re.match(r"^(\S+\.html)(?:\s+([a-z0-9.,-]+))?:\s*(.*)$", line)
+            if not match or len(match.group(3)) < 10:
+                problems.append(f"{os.path.basename(path)}:{number}: an entry is `site/path.html [codes]: why` ({line!r})")
                 continue
-            entries[match.group(1)] = match.group(2)
+            codes = set(match.group(2).split(",")) if match.group(2) else set()
+            entries.append(Allowance(match.group(1), codes, match.group(3)))
     return entries, problems
 
 
@@ -75,7 +88,7 @@ def main():
     assert parse_errors(good) == [], parse_errors(good)
     assert [e[2] for e in parse_errors(good.replace(b"<p>x</p>", b"<p>x</div>"))] == ["end-tag-too-early"]
     assert parse_errors(good.replace(b"<!DOCTYPE html>", b""))[0][2] == "expected-doctype-but-got-start-tag"
-    allowed, problems = ({}, []) if arguments.no_allowlist else read_allowlist(ALLOWLIST)
+    allowed, problems = ([], []) if arguments.no_allowlist else read_allowlist(ALLOWLIST)
     failing = {}   # site/path -> errors
     pages = 0
     for name, source in ss.SITES:
@@ -92,25 +105,30 @@ def main():
             shutil.rmtree(folder, ignore_errors=True)
 
     by_code = {}
+    bad_pages = set()
     for page, errors in sorted(failing.items()):
         for line, column, code, message in errors:
-            by_code.setdefault(code, []).append(f"{page}:{line}:{column}: {message} [{code}]")
-    for page, reason in sorted(allowed.items()):
-        if page not in failing:
-            problems.append(f"{os.path.basename(ALLOWLIST)}: {page} no longer fails (or is not built): remove its entry")
+            allowance = next((a for a in allowed if a.covers(page, code)), None)
+            if allowance:
+                allowance.used = True
+            else:
+                bad_pages.add(page)
+            by_code.setdefault(code, []).append((allowance, f"{page}:{line}:{column}: {message} [{code}]"))
+    for allowance in allowed:
+        if not allowance.used:
+            problems.append(f"{os.path.basename(ALLOWLIST)}: '{allowance.pattern}' matches no error any more: remove its entry")
     for code, lines in sorted(by_code.items(), key=lambda item: -len(item[1])):
         print(f"-- {code}: {len(lines)} error(s)")
-        for line in lines:
-            page = line.split(":", 1)[0]
-            print(("   allowed: " if page in allowed else "   ") + line)
-    bad = sorted(page for page in failing if page not in allowed)
-    for page in sorted(set(failing) & set(allowed)):
-        print(f"allowed: {page}: {allowed[page]}")
+        for allowance, line in lines:
+            print(("   allowed: " if allowance else "   ") + line)
+    for allowance in allowed:
+        if allowance.used:
+            print(f"allowed: {allowance.pattern} {','.join(sorted(allowance.codes)) or 'any'}: {allowance.reason}")
     for problem in problems:
         print("FAIL " + problem)
-    print(f"html5: {pages} page(s) parsed; {len(failing)} with parse errors, {len(failing) - len(bad)} of them allow-listed")
-    print(f"html5 check: {pages - len(bad)} passed, {len(bad) + len(problems)} failed")
-    sys.exit(1 if bad or problems else 0)
+    print(f"html5: {pages} page(s) parsed; {len(failing)} with parse errors, {len(failing) - len(bad_pages)} of them only allow-listed ones")
+    print(f"html5 check: {pages - len(bad_pages)} passed, {len(bad_pages) + len(problems)} failed")
+    sys.exit(1 if bad_pages or problems else 0)
 
 
 if __name__ == "__main__":

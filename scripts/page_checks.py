@@ -70,16 +70,21 @@ def background_luminance(driver):
     return None if colour is None else relative_luminance(colour)
 
 
-def is_visible(driver, element_or_selector):
-    """Whether the reader sees the element, read after two animation frames: Chromium updates
-    what a <details> that just opened or closed shows at its next rendering step, and a reading
-    taken before it can be stale."""
-    return driver.execute_async_script(
-        VISIBLE_JS + """
-        const done = arguments[arguments.length - 1];
+def is_visible(driver, element_or_selector, settle=0.08, timeout=2.0):
+    """Whether the reader sees the element: the same reading twice, `settle` seconds apart
+    (Chromium may update what a <details> that just opened or closed shows at its next rendering
+    step; a single reading taken before it can be stale). Works with JavaScript off too."""
+    script = VISIBLE_JS + """
         const element = typeof arguments[0] === 'string' ? document.querySelector(arguments[0]) : arguments[0];
-        requestAnimationFrame(() => requestAnimationFrame(() => done(window.__chronicleVisible(element))));
-        """, element_or_selector)
+        return window.__chronicleVisible(element);"""
+    reading = driver.execute_script(script, element_or_selector)
+    deadline = time.time() + timeout
+    while True:
+        time.sleep(settle)
+        again = driver.execute_script(script, element_or_selector)
+        if again == reading or time.time() > deadline:
+            return again
+        reading = again
 
 
 class Log:
