@@ -13,12 +13,12 @@ enum HTMLWriter {
         while lineStart < code.count {
             let newline = Bytes.lineEnd(code, from: lineStart)
             let lineEnd = min(code.count, newline + 1)
-            out.append(contentsOf: #"<span class="line"><span class="ln" aria-hidden="true">"#.utf8)
-            out.append(contentsOf: String(number).utf8)
-            out.append(contentsOf: #"</span><span class="cl">"#.utf8)
+            append(#"<span class="line"><span class="ln" aria-hidden="true">"#, to: &out)
+            appendDecimal(number, to: &out)
+            append(#"</span><span class="cl">"#, to: &out)
             while first < tokens.count, tokens[first].end <= lineStart { first += 1 }
             write(code, tokens[first...], lineStart..<lineEnd, into: &out)
-            out.append(contentsOf: "</span></span>".utf8)
+            append("</span></span>", to: &out)
             lineStart = lineEnd
             number += 1
         }
@@ -35,14 +35,21 @@ enum HTMLWriter {
             if end > start, code[end - 1] == Bytes.newline, end == range.upperBound { end -= 1 }
             guard end > start else { continue }
             escape(code, written..<start, into: &out)
-            out.append(contentsOf: #"<span class=""#.utf8)
-            out.append(contentsOf: token.kind.rawValue.utf8)
-            out.append(contentsOf: #"">"#.utf8)
+            append(token.kind.openingTag, to: &out)
             escape(code, start..<end, into: &out)
-            out.append(contentsOf: "</span>".utf8)
+            append("</span>", to: &out)
             written = end
         }
         escape(code, written..<range.upperBound, into: &out)
+    }
+
+    @inline(__always) private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+        if number >= 10 { appendDecimal(number / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
     static func escape(_ code: [UInt8], _ range: Range<Int>, into out: inout [UInt8]) {

@@ -2,15 +2,28 @@
 /// strings, numbers, variables and words, driven by a `ScanSpec` table.
 struct ScanLexer: Sendable {
     let spec: ScanSpec
+    /// Per byte: whether it may start a comment, a string or a marker (most bytes start none,
+    /// and skip those lists).
+    let delimiterStarts: [Bool]
+
+    init(spec: ScanSpec) {
+        self.spec = spec
+        var starts = Array(repeating: false, count: 256)
+        let delimiters = spec.lineComments + spec.quotes.map(\.delimiter) + spec.markers + [spec.blockComment?.open ?? []]
+        for delimiter in delimiters { if let first = delimiter.first { starts[Int(first)] = true } }
+        if spec.preprocessorLines { starts[Int(UInt8(ascii: "#"))] = true }
+        delimiterStarts = starts
+    }
 
     func lex(_ code: [UInt8], _ range: Range<Int>, into tokens: inout TokenList) {
-        var scan = Scan(spec: spec, code: code, end: range.upperBound, index: range.lowerBound, start: range.lowerBound)
+        var scan = Scan(spec: spec, delimiterStarts: delimiterStarts, code: code, end: range.upperBound, index: range.lowerBound, start: range.lowerBound)
         scan.run(&tokens)
     }
 }
 
 private struct Scan {
     let spec: ScanSpec
+    let delimiterStarts: [Bool]
     let code: [UInt8]
     let end: Int
     var index: Int
@@ -24,8 +37,9 @@ private struct Scan {
     /// The last thing lexed was a type or a plain name (for `ScanSpec.declaredFunctions`).
     var afterTypeOrName = false
 
-    init(spec: ScanSpec, code: [UInt8], end: Int, index: Int, start: Int) {
+    init(spec: ScanSpec, delimiterStarts: [Bool], code: [UInt8], end: Int, index: Int, start: Int) {
         self.spec = spec
+        self.delimiterStarts = delimiterStarts
         self.code = code
         self.end = end
         self.index = index
@@ -66,10 +80,11 @@ private struct Scan {
             }
             let wasLineStart = atLineStart
             atLineStart = false
-            if lexComment(&tokens, wasLineStart: wasLineStart) { continue }
+            let mayDelimit = delimiterStarts[Int(byte)]
+            if mayDelimit, lexComment(&tokens, wasLineStart: wasLineStart) { continue }
             let typeOrName = afterTypeOrName
             afterTypeOrName = false
-            if lexOther(&tokens, byte, wasLineStart: wasLineStart, afterTypeOrName: typeOrName) { continue }
+            if lexOther(&tokens, byte, mayDelimit: mayDelimit, wasLineStart: wasLineStart, afterTypeOrName: typeOrName) { continue }
             if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
                 atStatementStart = true
             }
@@ -111,17 +126,19 @@ private struct Scan {
         return false
     }
 
-    private mutating func lexOther(_ tokens: inout TokenList, _ byte: UInt8, wasLineStart: Bool, afterTypeOrName: Bool) -> Bool {
+    private mutating func lexOther(_ tokens: inout TokenList, _ byte: UInt8, mayDelimit: Bool, wasLineStart: Bool, afterTypeOrName: Bool) -> Bool {
         let statementStart = atStatementStart
         atStatementStart = false
-        for marker in spec.markers where matches(marker) {
-            tokens.add(.preprocessor, index, index + marker.count)
-            index += marker.count
-            return true
-        }
-        if let quote = spec.quotes.first(where: { matches($0.delimiter) }) {
-            lexString(quote, from: index, &tokens)
-            return true
+        if mayDelimit {
+            for marker in spec.markers where matches(marker) {
+                tokens.add(.preprocessor, index, index + marker.count)
+                index += marker.count
+                return true
+            }
+            if let quote = spec.quotes.first(where: { matches($0.delimiter) }) {
+                lexString(quote, from: index, &tokens)
+                return true
+            }
         }
         if spec.dollarVariables, byte == UInt8(ascii: "$"), let stop = variableEnd(at: index) {
             tokens.add(.variable, index, stop)

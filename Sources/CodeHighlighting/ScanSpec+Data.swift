@@ -6,7 +6,7 @@ extension ScanSpec {
         spec.keyStrings = true
         spec.lineComments = bytes("//")
         spec.blockComment = (Array("/*".utf8), Array("*/".utf8))
-        spec.operators = Set("-".utf8)
+        spec.operators = ByteSet("-")
         return spec
     }()
 
@@ -15,7 +15,7 @@ extension ScanSpec {
         var spec = ScanSpec(words: WordTable([.constant: "true false inf nan"]))
         spec.quotes = [Quote("\"\"\"", multiline: true), Quote("'''", escapes: false, multiline: true), Quote("\""), Quote("'", escapes: false)]
         spec.lineComments = bytes("#")
-        spec.operators = Set("=-+".utf8)
+        spec.operators = ByteSet("=-+")
         return spec
     }()
 

@@ -59,7 +59,7 @@ extension ScanSpec {
         ]))
         spec.lineComments = bytes("#")
         spec.quotes = [Quote("\"\"\"", multiline: true), Quote("'''", multiline: true), Quote("\""), Quote("'")]
-        spec.stringPrefixes = Set("rbfuRBFU".utf8)
+        spec.stringPrefixes = ByteSet("rbfuRBFU")
         spec.functionDefiners = WordTable([.function: "def"])
         spec.atAttributes = true
         spec.shebang = true

@@ -10,8 +10,8 @@ extension ScanSpec {
         spec.dollarVariables = true
         spec.assignments = true
         spec.shebang = true
-        spec.wordBytes = Set("-.".utf8)
-        spec.operators = Set("|&<>=!".utf8)
+        spec.wordBytes = ByteSet("-.")
+        spec.operators = ByteSet("|&<>=!")
         return spec
     }()
 
@@ -33,7 +33,7 @@ extension ScanSpec {
         spec.commentsNeedWordStart = true
         spec.quotes = [Quote("\""), Quote("'")]
         spec.dollarVariables = true
-        spec.operators = Set("=~*!^".utf8)
+        spec.operators = ByteSet("=~*!^")
         return spec
     }()
 }

@@ -50,10 +50,10 @@ struct ScanSpec: Sendable {
     /// A string followed by `:` is a key (JSON).
     var keyStrings = false
     /// String prefixes glued to a quote (`f"…"`, `b'…'`): letters allowed in such a prefix.
-    var stringPrefixes: Set<UInt8> = []
+    var stringPrefixes = ByteSet()
     /// Bytes besides letters, digits and `_` that may continue a word (shell: `-` and `.`).
-    var wordBytes: Set<UInt8> = []
-    var operators: Set<UInt8> = Set("=+-*/%<>!&|^~?".utf8)
+    var wordBytes = ByteSet()
+    var operators = ByteSet("=+-*/%<>!&|^~?")
 
     init(words: WordTable) {
         self.words = words

@@ -1,4 +1,4 @@
-import CodeHighlighting
+@testable import CodeHighlighting
 import Foundation
 import Testing
 
@@ -16,6 +16,12 @@ import Testing
         }
         #expect(!CodeHighlighter.knows("brainfuck"))
         #expect(CodeHighlighter().highlight("x", language: "text") == nil)
+    }
+
+    @Test func spansCarryChromaClassNames() {
+        for kind in TokenKind.allCases {
+            #expect(kind.openingTag.description == "<span class=\"\(kind.rawValue)\">")
+        }
     }
 
     @Test func numbersEachLineAndKeepsTheLastLineWithoutANewline() {
