@@ -5,6 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
+.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
 .PHONY: all deps pydeps browserdeps browser-test theme-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair fuzz clean
 
 all: build
@@ -82,6 +83,7 @@ browser-test: browserdeps pydeps
 	$(SWIFT) build --product chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
 	python3 scripts/search_test.py .build/debug/chronicle
+	python3 scripts/check_contrast.py
 
 # The reader theme on the example site and ../shared/corpus/hugo-blog, built and served on
 # 127.0.0.1: every page at 390 px, the main kinds in both languages at 1280 and 390 px, light and
@@ -106,6 +108,7 @@ test: deps pydeps browserdeps
 	python3 scripts/check_feeds.py .build/debug/chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
 	python3 scripts/search_test.py .build/debug/chronicle
+	python3 scripts/check_contrast.py
 	$(MAKE) theme-test
 	$(MAKE) test-tsan
 	$(MAKE) build
@@ -167,6 +170,17 @@ bench-serve: build
 bench-callgrind: build
 	@command -v valgrind >/dev/null 2>&1 && command -v objcopy >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y valgrind binutils; }
 	python3 scripts/bench_build.py --callgrind --posts 1000
+
+# The cost per code block of the build-time highlighter (Sources/CodeHighlighting, built with
+# swiftc -O on its own) over the fenced blocks of ../shared/corpus/hugo-blog (unlabelled: lexed as
+# shell) and of the highlight golden fixtures (one per language); microseconds per block.
+HIGHLIGHT_BENCH := .build/hl-bench
+bench-highlight:
+	@mkdir -p $(HIGHLIGHT_BENCH)
+	python3 scripts/code_blocks.py sh $(HIGHLIGHT_BENCH)/blocks.bin ../shared/corpus/hugo-blog/content Tests/GoldenTests/Fixtures/highlight
+	$(SWIFT)c -O -wmo -module-name HighlightBench Sources/CodeHighlighting/*.swift bench/highlight/main.swift -o $(HIGHLIGHT_BENCH)/highlight-bench
+	$(HIGHLIGHT_BENCH)/highlight-bench $(HIGHLIGHT_BENCH)/blocks.bin 500
+	$(HIGHLIGHT_BENCH)/highlight-bench $(HIGHLIGHT_BENCH)/blocks.bin 500 --line-numbers
 
 # libFuzzer targets of Fuzz/ (front matter, shortcodes, repair, whole page), each for FUZZ_SECONDS,
 # seeded from ../shared/corpus and the golden fixtures; crashing inputs land in .build-fuzz/artifacts/.

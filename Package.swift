@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module graph (imports go downward only, see docs/ARCHITECTURE.md):
 //   chronicle -> SiteBuilder -> MarkdownRendering -> ContentParsing -> SiteCore
+//   MarkdownRendering -> CodeHighlighting (no dependencies: the lexers and their HTML)
 //   SiteBuilder -> DefaultTheme (generated from themes/default at build time)
 //   chronicle -> PreviewServer -> SiteBuilder (serve: FlyingFox, inotify, live reload)
 //   chronicle -> TranslationReview -> SiteBuilder (translations, the /_translate/ pages)
@@ -56,6 +57,8 @@ let package = Package(
         // used by the build and by `chronicle repair`.
         .target(name: "RepairWorkflow", dependencies: ["SiteCore", "TextRepair"]),
         .target(name: "Templates"),
+        // Code blocks highlighted at build time: table-driven lexers, Chroma's class names.
+        .target(name: "CodeHighlighting"),
         .target(
             name: "ContentParsing",
             dependencies: [
@@ -66,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "MarkdownRendering",
-            dependencies: ["SiteCore", "ContentParsing", "CCmarkGFM", "CCmarkGate"]
+            dependencies: ["SiteCore", "ContentParsing", "CodeHighlighting", "CCmarkGFM", "CCmarkGate"]
         ),
         .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
         .plugin(
@@ -107,6 +110,7 @@ let package = Package(
         // Helpers shared by the test targets (the txtar fixture format).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+        .testTarget(name: "CodeHighlightingTests", dependencies: ["CodeHighlighting"]),
         .testTarget(
             name: "TextRepairTests",
             dependencies: ["TextRepair"]

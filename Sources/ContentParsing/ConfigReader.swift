@@ -165,6 +165,7 @@ private struct ConfigBuilder {
         if let taskList = bool("\(extensions).taskList") { markup.taskList = taskList }
         if let footnote = bool("\(extensions).footnote") { markup.footnote = footnote }
         if let lineNumbers = bool("markup.highlight.lineNos") { markup.lineNumbers = lineNumbers }
+        if let codeFences = bool("markup.highlight.codeFences") { markup.highlightCodeFences = codeFences }
         if let start = int("markup.tableOfContents.startLevel") { markup.tocStartLevel = start }
         if let end = int("markup.tableOfContents.endLevel") { markup.tocEndLevel = end }
         return markup

@@ -56,6 +56,8 @@ public struct MarkupConfig: Sendable, Hashable {
     public var taskList = true
     public var footnote = true
     public var lineNumbers = false
+    /// Fenced code blocks in known languages are highlighted (Hugo's `markup.highlight.codeFences`).
+    public var highlightCodeFences = true
     public var tocStartLevel = 2
     public var tocEndLevel = 3
 

@@ -74,8 +74,17 @@ public struct BodyRenderer: Sendable {
         let listSummary = page.hasMoreMarker
             ? (html: BlockSummary.withoutHeadingIDs(page.summaryHTML), truncated: page.truncated)
             : BlockSummary.automatic(page.html, words: summaryLength)
+        // Code is highlighted on pages only (feeds keep plain code): after the summary is cut,
+        // so the automatic summary and the word count never see line numbers.
+        var pageHTML = page.html
+        var summaryHTML = listSummary.html
+        if markup.highlightCodeFences {
+            let code = CodeBlockHighlighter(lineNumbers: markup.lineNumbers)
+            pageHTML = code.highlight(page.html)
+            if summaryHTML.contains("<pre") { summaryHTML = code.highlight(summaryHTML) }
+        }
         let body = RenderedBody(
-            html: page.html, summaryHTML: listSummary.html, hasMoreMarker: page.hasMoreMarker,
+            html: pageHTML, summaryHTML: summaryHTML, hasMoreMarker: page.hasMoreMarker,
             truncated: listSummary.truncated, headings: headings, tocHTML: tocHTML, wordCount: page.words)
         let feedBody: FeedBody
         if forms.isSame {

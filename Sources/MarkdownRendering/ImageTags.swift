@@ -1,3 +1,5 @@
+import Foundation
+import CCmarkGFM
 /// Markdown images on pages: `decoding="async"`, and the image's `width`/`height` when the site
 /// can read its file (so the page does not jump when it arrives). Feeds keep cmark's plain tag.
 ///
@@ -16,7 +18,17 @@ enum ImageTags {
             guard tag.hasSuffix(" />") else { continue }
             let size = CmarkDocument.url(of: image).flatMap { session.context.imageSize($0) }
             tag.removeLast(3)
-            let page = tag + (size?.attributes ?? "") + " decoding=\"async\" />"
+            var pageTag = tag
+            // An image without alt text that is all of a link (`[![](logo.png)](https://…)`)
+            // leaves the link without a name for screen readers: the page names it by the
+            // link's host.
+            if let link = CmarkDocument.parent(of: image), CmarkDocument.type(of: link) == CMARK_NODE_LINK,
+               CmarkDocument.firstChild(of: link) == image, CmarkDocument.lastChild(of: link) == image,
+               let range = pageTag.range(of: " alt=\"\""),
+               let host = CmarkDocument.url(of: link).flatMap({ URLComponents(string: $0)?.host }), !host.isEmpty {
+                pageTag.replaceSubrange(range, with: " alt=\"\(HTMLEscaping.escape(host))\"")
+            }
+            let page = pageTag + (size?.attributes ?? "") + " decoding=\"async\" />"
             var forms = Forms(page: page, feed: tag + " />")
             // A shortcode in the alt text (or the src) is put back here: the assembler does
             // not look inside a token's HTML.

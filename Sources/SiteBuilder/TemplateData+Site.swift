@@ -65,9 +65,9 @@ extension TemplateData {
         } else {
             footer["years"] = .string("\(year)")
         }
-        if let license = text("footer.license") ?? text("license") { footer["license"] = .string(license) }
-        if let links = text("footer.icp") ?? text("footer.links") { footer["links"] = .string(links) }
-        if let custom = text("footer.custom") { footer["custom"] = .string(custom) }
+        if let license = text("footer.license") ?? text("license") { footer["license"] = .string(HTMLSnippet.balanced(license)) }
+        if let links = text("footer.icp") ?? text("footer.links") { footer["links"] = .string(HTMLSnippet.balanced(links)) }
+        if let custom = text("footer.custom") { footer["custom"] = .string(HTMLSnippet.balanced(custom)) }
         footer["poweredBy"] = .bool(flag("footer.powered.enable") ?? flag("footer.hugo") ?? true)
         values["footer"] = object(footer)
 
@@ -77,7 +77,7 @@ extension TemplateData {
             if let avatar = configLink(site, text("home.profile.avatarURL"), existing: icons.staticPaths) { profile["avatar"] = .string(avatar) }
             if let title = text("home.profile.title") { profile["title"] = .string(title) }
             if let subtitle = text("home.profile.subtitle") { profile["subtitle"] = .string(subtitle) }
-            if let disclaimer = text("home.profile.disclaimer") { profile["disclaimer"] = .string(disclaimer) }
+            if let disclaimer = text("home.profile.disclaimer") { profile["disclaimer"] = .string(HTMLSnippet.balanced(disclaimer)) }
             if !profile.isEmpty { values["profile"] = object(profile) }
         }
         return values

@@ -88,6 +88,8 @@ struct FixtureConfig {
             case "markup.goldmark.extensions.table": markup.table = flag
             case "markup.goldmark.extensions.taskList": markup.taskList = flag
             case "markup.goldmark.extensions.footnote": markup.footnote = flag
+            case "markup.highlight.lineNos": markup.lineNumbers = flag
+            case "markup.highlight.codeFences": markup.highlightCodeFences = flag
             case "markup.tableOfContents.startLevel": markup.tocStartLevel = Int(value) ?? markup.tocStartLevel
             case "markup.tableOfContents.endLevel": markup.tocEndLevel = Int(value) ?? markup.tocEndLevel
             case "summaryLength": summaryLength = Int(value) ?? summaryLength
@@ -131,6 +133,11 @@ struct FixtureConfig {
     @Test(arguments: Golden.cases("shortcodes"))
     func shortcodes(_ name: String) throws {
         try Self.checkRender(folder: "shortcodes", name)
+    }
+
+    @Test(arguments: Golden.cases("highlight"))
+    func highlight(_ name: String) throws {
+        try Self.checkRender(folder: "highlight", name)
     }
 
     @Test(arguments: Golden.cases("diagnostics"))

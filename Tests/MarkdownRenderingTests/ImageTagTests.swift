@@ -15,6 +15,15 @@ import Testing
         #expect(output.feed.html == "<p><img src=\"cow.png\" alt=\"A cow\" title=\"The cow\" /> and <img src=\"/images/wide.jpg\" alt=\"wide\" /></p>\n")
     }
 
+    /// An image without alt text that is all of a link would leave the link nameless: the page
+    /// names it by the link's host; an image with text beside it in the link stays as written.
+    @Test func namesAnImageLinkWithoutAltTextByItsHost() {
+        let output = Fixture.render(
+            Fixture.document("[![](cow.png)](https://xubium.example/a?b=c) [![](cow.png) text](https://other.example/)\n"), context: context)
+        #expect(output.body.html == "<p><a href=\"https://xubium.example/a?b=c\"><img src=\"cow.png\" alt=\"xubium.example\" width=\"640\" height=\"480\" decoding=\"async\" /></a> <a href=\"https://other.example/\"><img src=\"cow.png\" alt=\"\" width=\"640\" height=\"480\" decoding=\"async\" /> text</a></p>\n")
+        #expect(output.feed.html.contains("<img src=\"cow.png\" alt=\"\" />"))
+    }
+
     @Test func leavesTheSizeOfOtherImagesOpen() {
         let html = Fixture.render(Fixture.document("![remote](https://example.org/a.png)\n"), context: context).body.html
         #expect(html == "<p><img src=\"https://example.org/a.png\" alt=\"remote\" decoding=\"async\" /></p>\n")

@@ -90,8 +90,12 @@ import Testing
     }
 
     @Test func rendersFencedCodeWithLanguageClass() {
-        #expect(Fixture.html("```swift\nlet a = 1 < 2\n```\n")
+        // cmark-gfm's own form, as with `[markup.highlight] codeFences = false` (the highlighted
+        // form is pinned by the golden fixtures in Fixtures/highlight).
+        #expect(Fixture.html("```swift\nlet a = 1 < 2\n```\n", markup: Fixture.markup { $0.highlightCodeFences = false })
             == "<pre><code class=\"language-swift\">let a = 1 &lt; 2\n</code></pre>\n")
+        #expect(Fixture.html("```swift\nlet a = 1 < 2\n```\n").hasPrefix(
+            "<div class=\"highlight\"><pre tabindex=\"0\"><code class=\"language-swift\" data-lang=\"swift\">"))
     }
 
     @Test func snippetLosesItsLoneParagraph() {

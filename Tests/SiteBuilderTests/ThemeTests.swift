@@ -18,6 +18,27 @@ import Testing
         #expect(result.paths.contains("css/chronicle.css"))
     }
 
+    /// The footer prints the config's HTML (FixIt's `icp`, `license`), closed where the author
+    /// forgot: the real blog's German `icp` lacks its last `</a>`, which made the rest of every
+    /// page a link.
+    @Test func footerHTMLFromTheConfigIsBalanced() throws {
+        let config = TestSite.defaultConfig.replacingOccurrences(of: "title = \"Test\"", with: """
+            title = "Test"
+            [params.footer]
+            since = 2016
+            icp = '<a href="/imprint/">Impressum</a> | <a href="/policy/">Datenschutz'
+            license = '</b><span>CC BY</span></i>'
+            """)
+        let site = try TestSite(page, config: config)
+        defer { site.remove() }
+        let html = try #require(site.build().text("posts/a/index.html"))
+        #expect(html.contains("<p class=\"footer-links\"><a href=\"/imprint/\">Impressum</a> | <a href=\"/policy/\">Datenschutz</a></p>"))
+        #expect(html.contains("© 2016–"))
+        #expect(html.contains(" <span>CC BY</span> · Built with Chronicle</p>"))
+        #expect(HTMLSnippet.balanced("a <b>bold <i>both</b> x") == "a <b>bold <i>both</i></b> x")
+        #expect(HTMLSnippet.balanced("<br>1 < 2 <img src=x>") == "<br>1 < 2 <img src=x>")
+    }
+
     @Test func escapesTitlesAndTagsInPages() throws {
         let site = try TestSite(page)
         defer { site.remove() }

@@ -104,8 +104,9 @@
     opened = [];
   });
 
-  // Wide tables and code blocks scroll inside themselves: make those reachable by keyboard.
-  document.querySelectorAll(".post-content table").forEach(function (table) {
+  // Wide tables and code blocks scroll inside themselves: make those reachable by keyboard
+  // (highlighted code has tabindex already; plain fences and tables get it when they scroll).
+  document.querySelectorAll(".post-content table, .post-content pre").forEach(function (table) {
     if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute("tabindex")) table.tabIndex = 0;
   });
 })();
