@@ -66,10 +66,16 @@ enum TaskListItems {
         out.reserveCapacity(bytes.count + 64)
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            guard byte == 0xEE, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+            // Copy up to the next byte that may start a mark in one piece.
+            let next = bytes[index...].firstIndex(of: 0xEE) ?? bytes.count
+            if next > index {
+                out.append(contentsOf: bytes[index..<next])
+                index = next
+                continue
+            }
+            guard index + 2 < bytes.count, bytes[index + 1] == 0x80,
                   bytes[index + 2] == 0x83 || bytes[index + 2] == 0x84 else {
-                out.append(byte)
+                out.append(bytes[index])
                 index += 1
                 continue
             }

@@ -32,8 +32,9 @@ public struct LinkedSite: Sendable {
     let origin: String
     /// Every taxonomy term as written -> its URL segment (`ARM64` -> `arm64`), made once.
     let termSlugs: [String: String]
-    /// The site's `static/` folder (images with a `/…` path), nil when the site has none.
-    let staticFolder: URL?
+    /// The site's `static/` folder (images with a `/…` path) as a standardized path, nil when
+    /// the site has none; made once (standardizing a URL costs more than reading a header).
+    let staticRoot: String?
     /// The sizes of the images pages show, read once per build.
     let imageSizes = ImageSizeCache()
 
@@ -54,7 +55,7 @@ public struct LinkedSite: Sendable {
         config: SiteConfig, theme: Theme, pages: [Page], isWritten: [Bool], aliases: [Alias], jobs: Int? = nil,
         staticFolder: URL? = nil
     ) {
-        self.staticFolder = staticFolder
+        self.staticRoot = staticFolder?.standardizedFileURL.path
         self.config = config
         self.theme = theme
         self.pages = pages
@@ -204,13 +205,14 @@ public struct LinkedSite: Sendable {
         var path = source
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
         guard !path.isEmpty, !path.contains(":"), !path.hasPrefix("//") else { return nil }
-        path = path.removingPercentEncoding ?? path
+        if path.contains("%") { path = path.removingPercentEncoding ?? path }
         let file: String
         if path.hasPrefix("/") {
-            guard let staticFolder else { return nil }
+            guard let root = staticRoot else { return nil }
             if !basePath.isEmpty, path.hasPrefix(basePath + "/") { path = String(path.dropFirst(basePath.count)) }
-            let root = staticFolder.standardizedFileURL.path
-            file = URL(fileURLWithPath: root + path).standardizedFileURL.path
+            // Only a path with `.` or `..` segments (or doubled slashes) needs standardizing.
+            file = path.contains("/.") || path.contains("//")
+                ? URL(fileURLWithPath: root + path).standardizedFileURL.path : root + path
             guard file.hasPrefix(root + "/") else { return nil }
         } else {
             while path.hasPrefix("./") { path.removeFirst(2) }
