@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks the code highlighting colours of themes/default/static/css/chronicle.css: every
---hl-* colour of the light and the dark set has at least 4.5:1 contrast (WCAG AA, normal text)
-on the code background of its scheme (#f6f8fa light, #161b22 dark); --hl-gi and --hl-gd on their
-own backgrounds (--hl-gi-bg, --hl-gd-bg). Exits 1 and names the pairs that fall short.
+--hl-* colour is `light-dark(LIGHT, DARK)`, and each side has at least 4.5:1 contrast (WCAG AA,
+normal text) on the code background of its scheme (#f6f8fa light, #161b22 dark); --hl-gi and
+--hl-gd on their own backgrounds (--hl-gi-bg, --hl-gd-bg). Exits 1 and names the pairs that fall
+short.
 
 Usage: python3 scripts/check_contrast.py [path/to/chronicle.css]
 """
@@ -26,14 +27,10 @@ def contrast(a, b):
 
 
 def colour_sets(css):
-    """(label, scheme, {name: colour}) for each block of --hl-* declarations."""
-    sets = []
-    for selector, body in re.findall(r"([^{}]+)\{([^{}]*--hl-[\w-]+:[^{}]*)\}", css):
-        selector = " ".join(selector.split())
-        scheme = "dark" if "dark" in selector or ":not([data-theme=\"light\"])" in selector else "light"
-        colours = dict(re.findall(r"--hl-([\w-]+):\s*(#[0-9a-fA-F]{6})", body))
-        sets.append((selector, scheme, colours))
-    return sets
+    """(label, scheme, {name: colour}) for the light and the dark side of the --hl-* colours."""
+    pairs = re.findall(r"--hl-([\w-]+):\s*light-dark\(\s*(#[0-9a-fA-F]{6})\s*,\s*(#[0-9a-fA-F]{6})\s*\)", css)
+    return [("light side", "light", {name: light for name, light, _ in pairs}),
+            ("dark side", "dark", {name: dark for name, _, dark in pairs})]
 
 
 def main():
@@ -43,8 +40,11 @@ def main():
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     failures = 0
     sets = colour_sets(css)
-    if len(sets) < 3:
-        sys.exit(f"{path}: expected a light set and two dark sets of --hl-* colours, found {len(sets)}")
+    if len(sets[0][2]) < 10:
+        sys.exit(f"{path}: expected --hl-* colours written as light-dark(LIGHT, DARK), found {len(sets[0][2])}")
+    plain = re.findall(r"--hl-([\w-]+):\s*#", css)
+    if plain:
+        sys.exit(f"{path}: --hl-{plain[0]} is one colour for both schemes; write light-dark(LIGHT, DARK)")
     names = set().union(*(colours for _, _, colours in sets))
     for selector, scheme, colours in sets:
         for missing in sorted(names - colours.keys()):

@@ -60,7 +60,7 @@ public struct BodyRenderer: Sendable {
         var toc = TableOfContents()
         var inRange = false
         for (mark, innerHTML) in zip(marks, assembled.innerHTML) {
-            let text = HTMLEscaping.unescape(HugoText.stripHTML(innerHTML)).trimmingGoWhitespace()
+            let text = HTMLEscaping.plainText(innerHTML)
             headings.append(Heading(level: mark.level, text: text, id: mark.id))
             toc.add(level: mark.level, id: mark.id, html: innerHTML)
             if mark.level >= markup.tocStartLevel && (markup.tocEndLevel == -1 || mark.level <= markup.tocEndLevel) {

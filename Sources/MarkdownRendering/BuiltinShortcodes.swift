@@ -145,7 +145,7 @@ enum BuiltinShortcodes {
         if let alt = call.value("alt") {
             html += " alt=\"\(HTMLEscaping.escape(alt))\""
         } else if let captionHTML {
-            let plain = HTMLEscaping.unescape(HugoText.stripHTML(captionHTML)).trimmingGoWhitespace()
+            let plain = HTMLEscaping.plainText(captionHTML)
             html += " alt=\"\(HTMLEscaping.escape(plain))\""
         }
         if let width = call.value("width") { html += " width=\"\(HTMLEscaping.escape(width))\"" }

@@ -24,6 +24,12 @@ public enum HTMLEscaping {
 
     /// Decodes numeric character references and the named entities that cmark-gfm and
     /// hand-written HTML commonly use. Unknown entities stay as written.
+    /// The text of an HTML snippet as a reader sees it: tags dropped, entities decoded, white
+    /// space collapsed and trimmed (a heading's text, an alt text made from a caption).
+    public static func plainText(_ html: String) -> String {
+        unescape(HugoText.stripHTML(html)).trimmingGoWhitespace()
+    }
+
     public static func unescape(_ text: String) -> String {
         let ampersand = UInt8(ascii: "&"), semicolon = UInt8(ascii: ";")
         guard text.utf8.contains(ampersand) else { return text }

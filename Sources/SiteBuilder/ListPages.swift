@@ -234,51 +234,48 @@ struct ListPages: Sendable {
     }
 
     private func archive(_ plan: LanguagePlan) -> [Job] {
-        let language = plan.language
-        let url = plan.prefix + "/archives/"
-        let path = URLPaths.outputFile(forURL: url)
-        return [Job(path: path) { [self] in
-            var context = templates.baseContext(
-                language: language, title: site.theme.translations.text("archives", language: language), url: url)
-            context["feedURL"] = .string(site.relativeLink(plan.prefix + "/index.xml"))
+        languagePage(plan, template: "archives", titleKey: "archives", url: plan.prefix + "/archives/") { [self] context in
             context["isArchive"] = .bool(true)
             context["years"] = .list(Dictionary(grouping: plan.posts) { site.pages[$0].displayDate?.civil.year ?? 0 }
                 .sorted { $0.key > $1.key }
                 .map { year, pages in .object(TemplateObject(["year": .int(year), "pages": summaries(pages)])) })
-            return render("archives", .object(TemplateObject(context)), path: path, missing: "archives")
-        }]
+        }
     }
 
+    /// The 404 page: not a version of the home page (no canonical or hreflang links); its
+    /// language switch leads to each language's home.
     private func notFound(_ plan: LanguagePlan) -> [Job] {
-        let language = plan.language
-        let path = String((plan.prefix + "/404.html").dropFirst())
-        return [Job(path: path) { [self] in
-            var context = templates.baseContext(
-                language: language, title: site.theme.translations.text("notFound", language: language), url: plan.prefix + "/")
-            // Not a version of the home page: no canonical or hreflang links; the switch leads
-            // to each language's home.
-            let homes = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.language.code, site.prefix($0.language.code) + "/") })
-            context.merge(templates.languageValues(current: language, versions: homes)) { $1 }
+        languagePage(plan, template: "404", titleKey: "notFound", url: plan.prefix + "/", path: plan.prefix + "/404.html") { context in
             context["alternates"] = nil
             context["xDefault"] = nil
             context["permalink"] = nil
             context["isNotFound"] = .bool(true)
-            return render("404", .object(TemplateObject(context)), path: path, missing: "404")
-        }]
+        }
     }
 
     /// The language's search page (`/search/`, `/de/search/`), for Pagefind's index made after
-    /// the build; in no sitemap or feed. Its feed link is the language's home feed.
+    /// the build; in no sitemap or feed.
     private func search(_ plan: LanguagePlan) -> [Job] {
+        languagePage(plan, template: "search", titleKey: "search", url: plan.prefix + "/search/") { context in
+            context["isSearch"] = .bool(true)
+        }
+    }
+
+    /// A page of the language that lists nothing of its own (archive, 404, search): titled by
+    /// the theme's string `titleKey`, at `url` (written to `path`, else `url`'s index.html),
+    /// its feed link the language's home feed; `fill` adds its own values.
+    private func languagePage(
+        _ plan: LanguagePlan, template: String, titleKey: String, url: String, path: String? = nil,
+        fill: @escaping @Sendable (inout [String: TemplateValue]) -> Void
+    ) -> [Job] {
         let language = plan.language
-        let url = plan.prefix + "/search/"
-        let path = URLPaths.outputFile(forURL: url)
+        let path = path.map { String($0.dropFirst()) } ?? URLPaths.outputFile(forURL: url)
         return [Job(path: path) { [self] in
             var context = templates.baseContext(
-                language: language, title: site.theme.translations.text("search", language: language), url: url)
-            context["isSearch"] = .bool(true)
+                language: language, title: site.theme.translations.text(titleKey, language: language), url: url)
             context["feedURL"] = .string(site.relativeLink(plan.prefix + "/index.xml"))
-            return render("search", .object(TemplateObject(context)), path: path, missing: "search")
+            fill(&context)
+            return render(template, .object(TemplateObject(context)), path: path, missing: template)
         }]
     }
 

@@ -44,8 +44,7 @@ extension TemplateData {
         }
         func flag(_ path: String) -> Bool? { params.lookup(path)?.boolValue ?? site.config.params.lookup(path)?.boolValue }
         if let logo = configLink(site, text("header.title.logo") ?? text("logo"), existing: icons.staticPaths) { values["logo"] = .string(logo) }
-        if let post = text("header.title.post") { values["titlePost"] = .string(plainText(post)) }
-        if let pre = text("header.title.pre") { values["titlePre"] = .string(plainText(pre)) }
+        if let post = text("header.title.post") { values["titlePost"] = .string(HTMLEscaping.plainText(post)) }
         if let favicon = icons.favicon {
             values["favicon"] = .string(site.relativeLink(favicon.href))
             values["faviconType"] = .string(favicon.type)
@@ -92,23 +91,19 @@ extension TemplateData {
         let hasChildren = Set(menu.compactMap(\.parent))
         var units = Double(title.count) * 1.15
         for entry in top {
-            let label = [plainText(entry.pre), entry.name.trimmingCharacters(in: .whitespaces), plainText(entry.post)]
-                .filter { !$0.isEmpty }.joined(separator: " ")
+            let label = menuLabel(entry)
             units += Double(label.count) + 2.5 + (hasChildren.contains(entry.identifier) ? 2 : 0)
         }
         return units > 85
     }
 
-    /// Text of a config snippet meant as HTML (FixIt's `pre`/`post`, often an icon font's
-    /// `<i class="fa …">`): the text alone, since the default theme loads no icon font and
-    /// prints no HTML from a menu.
-    static func plainText(_ html: String) -> String {
-        var text = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
-        }
-        return HTMLEscaping.unescape(text).trimmingCharacters(in: .whitespaces)
+    /// A menu entry's label: its name with the text of `pre` and `post` (an entry named only by
+    /// its `post`, "Support", keeps that label). FixIt's `pre`/`post` are HTML, often an icon
+    /// font's `<i class="fa …">`: only their text counts, since the default theme loads no icon
+    /// font and prints no HTML from a menu.
+    static func menuLabel(_ entry: MenuEntry) -> String {
+        [HTMLEscaping.plainText(entry.pre), entry.name.trimmingCharacters(in: .whitespaces), HTMLEscaping.plainText(entry.post)]
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The main menu of a language: each entry's label is its name with the text of `pre` and
@@ -124,8 +119,7 @@ extension TemplateData {
         }
         func item(_ entry: MenuEntry) -> TemplateValue {
             let children = entries.filter { $0.parent == entry.identifier }.map(item)
-            let label = [plainText(entry.pre), entry.name.trimmingCharacters(in: .whitespaces), plainText(entry.post)]
-                .filter { !$0.isEmpty }.joined(separator: " ")
+            let label = menuLabel(entry)
             let title = entry.title.trimmingCharacters(in: .whitespaces)
             let name = label.isEmpty ? (title.isEmpty ? entry.identifier : title) : label
             return object([

@@ -139,7 +139,8 @@ struct TemplateData: Sendable {
     /// The values of a page's own template (`single`): its summary values and everything else.
     func pageContext(_ page: Page, index: Int, body: RenderedBody, summary: [String: TemplateValue]) -> TemplateValue {
         let metadata = page.metadata
-        let translations: [TemplateValue] = site.translations(of: index).map { other in
+        let others = site.translations(of: index)
+        let translations: [TemplateValue] = others.map { other in
             let other = site.pages[other]
             return .object(TemplateObject([
                 "code": .string(other.language),
@@ -176,7 +177,7 @@ struct TemplateData: Sendable {
             "params": ParamValue.table(metadata.params).templateValue,
         ]) { $1 }
         var versions = [page.language: page.relativeURL]
-        for other in site.translations(of: index) { versions[site.pages[other].language] = site.pages[other].relativeURL }
+        for other in others { versions[site.pages[other].language] = site.pages[other].relativeURL }
         context.merge(languageValues(current: page.language, versions: versions)) { $1 }
         context["pageTitle"] = .string(Self.pageTitle(page.metadata.title, site: siteTitle(page.language)))
         context["ogType"] = .string(page.isPost ? "article" : "website")
