@@ -122,6 +122,7 @@ private struct ConfigBuilder {
         config.rssLimit = int("services.rss.limit") ?? int("rssLimit")
         if let length = int("summaryLength") { config.summaryLength = length }
         if let robots = bool("enableRobotsTXT") { config.enableRobotsTXT = robots }
+        if let folder = string("contentDir"), !folder.isEmpty { config.contentDir = folder }
         config.markup = markup()
         config.languages = languages(site: config)
         if !config.languages.contains(where: { $0.language.code == config.defaultContentLanguage }),
@@ -200,8 +201,10 @@ private struct ConfigBuilder {
                     code: code.lowercased(), name: string("\(prefix).languageName"),
                     weight: int("\(prefix).weight") ?? 0, title: string("\(prefix).title"),
                     languageCode: string("\(prefix).languageCode"))
+                let folder = string("\(prefix).contentDir")
                 result.append(LanguageConfig(
-                    language: language, params: params, menus: languageMenus.mapValues(Self.sorted)))
+                    language: language, params: params, menus: languageMenus.mapValues(Self.sorted),
+                    contentDir: folder?.isEmpty == false ? folder : nil))
             }
         }
         if result.isEmpty { return [defaultLanguage(site: site, menus: siteMenus)] }

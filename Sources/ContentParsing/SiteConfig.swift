@@ -38,11 +38,15 @@ public struct LanguageConfig: Sendable, Hashable {
     public var params: ParamValue
     /// Menus by name (`main`), sorted by weight then name.
     public var menus: [String: [MenuEntry]]
+    /// The language's own content folder (`contentDir = "content/de"`), relative to the site;
+    /// nil: the site's `contentDir`, with languages told apart by file name.
+    public var contentDir: String?
 
-    public init(language: Language, params: ParamValue, menus: [String: [MenuEntry]]) {
+    public init(language: Language, params: ParamValue, menus: [String: [MenuEntry]], contentDir: String? = nil) {
         self.language = language
         self.params = params
         self.menus = menus
+        self.contentDir = contentDir
     }
 }
 
@@ -84,6 +88,8 @@ public struct SiteConfig: Sendable {
     public var summaryLength: Int = 70
     public var markup = MarkupConfig()
     public var enableRobotsTXT = false
+    /// Hugo's `contentDir`: the content folder of languages without one of their own.
+    public var contentDir = "content"
     /// The whole config as read, for anything a theme wants.
     public var raw: ParamValue = .table([:])
 

@@ -1,6 +1,7 @@
-/// A Markdown file found under `content/`, before it is read.
+/// A Markdown file found in a content folder, before it is read.
 public struct ContentFile: Sendable, Hashable {
-    /// Path relative to the content folder, with `/` separators (`posts/2024/a/index.de.md`).
+    /// Path relative to its content folder, with `/` separators (`posts/2024/a/index.de.md`):
+    /// files of two languages' folders may share it. `displayPath` tells files apart.
     public let relativePath: String
     /// Path shown in diagnostics (relative to the site folder: `content/posts/…`).
     public var displayPath: String
@@ -12,6 +13,16 @@ public struct ContentFile: Sendable, Hashable {
     public let kind: Kind
     /// Files beside a bundle's index (images…), relative to the bundle folder.
     public var resources: [String]
+    /// Resources found in another language's content folder (`content/en/posts/a/cover.png`
+    /// for `content/de/posts/a/index.md`), by name: their files.
+    public var borrowedResources: [String: String] = [:]
+
+    /// The file of a resource (one of `resources`).
+    public func resourceFile(_ name: String) -> String {
+        if let borrowed = borrowedResources[name] { return borrowed }
+        let folder = absolutePath.lastIndex(of: "/").map { absolutePath[..<$0] } ?? ""
+        return folder + "/" + name
+    }
 
     public enum Kind: Sendable, Hashable {
         case leafBundle

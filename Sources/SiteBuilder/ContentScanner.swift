@@ -1,4 +1,5 @@
 import Foundation
+import ContentParsing
 import SiteCore
 #if canImport(Glibc)
 import Glibc
@@ -8,19 +9,31 @@ import Musl
 import Darwin
 #endif
 
-/// Finds the content files and bundle resources of a site.
+/// Finds the content files and bundle resources of a site, in one content folder or in one
+/// per language (`ContentRoot`).
 public struct ContentScanner: Sendable {
-    public var contentDirectory: URL
-    /// Display prefix for diagnostics (`content`).
-    public var displayPrefix: String
+    public var roots: [ContentRoot]
     public var languages: Set<String>
     public var defaultLanguage: String
 
-    public init(contentDirectory: URL, displayPrefix: String, languages: Set<String>, defaultLanguage: String) {
-        self.contentDirectory = contentDirectory
-        self.displayPrefix = displayPrefix
+    public init(roots: [ContentRoot], languages: Set<String>, defaultLanguage: String) {
+        self.roots = roots
         self.languages = languages
         self.defaultLanguage = defaultLanguage
+    }
+
+    /// One content folder, whose files are told apart by name.
+    public init(contentDirectory: URL, displayPrefix: String, languages: Set<String>, defaultLanguage: String) {
+        self.init(
+            roots: [ContentRoot(directory: contentDirectory, displayPrefix: displayPrefix)],
+            languages: languages, defaultLanguage: defaultLanguage)
+    }
+
+    /// The content folders of a site as its config names them.
+    public init(site: URL, config: SiteConfig) {
+        self.init(
+            roots: ContentRoot.roots(site: site, config: config),
+            languages: Set(config.languages.map(\.language.code)), defaultLanguage: config.defaultContentLanguage)
     }
 
     static let markdownExtensions: Set<String> = ["md", "markdown"]
@@ -39,14 +52,15 @@ public struct ContentScanner: Sendable {
         return String(base)
     }
 
-    /// The language a file name carries (`index.de.md` -> `de`), if it is a site language.
-    func language(of name: String) -> String {
+    /// The language a file name carries (`index.de.md` -> `de`), if it is a site language;
+    /// else `folderLanguage`, else the default language.
+    func language(of name: String, folderLanguage: String? = nil) -> String {
         let parts = name.utf8.split(separator: UInt8(ascii: "."))
         if parts.count >= 3 {
             let code = String(decoding: parts[parts.count - 2], as: UTF8.self).lowercased()
             if languages.contains(code) { return code }
         }
-        return defaultLanguage
+        return folderLanguage ?? defaultLanguage
     }
 
     /// Every content file, sorted by path, with the problems met on the way.
@@ -59,21 +73,80 @@ public struct ContentScanner: Sendable {
     public func scan() -> (files: [ContentFile], diagnostics: [Diagnostic]) {
         var files: [ContentFile] = []
         var diagnostics: [Diagnostic] = []
-        var visited: Set<FolderIdentity> = []
-        let walk = Walk(root: root, contentPath: contentDirectory.path)
-        scanDirectory(relative: "", name: walk.contentPath, parent: nil, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
-        return (files.sorted { $0.relativePath < $1.relativePath }, diagnostics)
+        let paths = roots.map { $0.directory.standardizedFileURL.path }
+        for (position, root) in roots.enumerated() {
+            var visited: Set<FolderIdentity> = []
+            // Another language's folder inside this one is that language's alone.
+            let nested = Set(paths.enumerated().filter { $0.offset != position && $0.element.hasPrefix(paths[position] + "/") }.map(\.element))
+            let walk = Walk(
+                root: Self.realPath(root.directory.path) ?? paths[position], contentPath: root.directory.path,
+                displayPrefix: root.displayPrefix, language: root.language, nested: nested)
+            scanDirectory(relative: "", name: walk.contentPath, parent: nil, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
+        }
+        if roots.count > 1 { files = shareResources(files) }
+        return (files.sorted { ($0.relativePath, $0.displayPath) < ($1.relativePath, $1.displayPath) }, diagnostics)
     }
 
     /// What every step of a scan needs: the real path of the content folder (the fence for
-    /// symbolic links) and its path as given.
+    /// symbolic links), its path as given and as shown, its files' language, and the other
+    /// content folders inside it (left to their own scan).
     private struct Walk {
         var root: String
         var contentPath: String
+        var displayPrefix: String
+        var language: String?
+        var nested: Set<String>
 
         func path(_ relative: String) -> String {
             relative.isEmpty ? contentPath : contentPath.hasSuffix("/") ? contentPath + relative : contentPath + "/" + relative
         }
+
+        func display(_ relative: String) -> String {
+            relative.isEmpty ? displayPrefix : displayPrefix + "/" + relative
+        }
+    }
+
+    /// Bundles in several languages' folders share their resources, as Hugo's merged content
+    /// folders do: a bundle gets the files of the same folder in the other languages' content
+    /// folders that it has no file of that name of (the other language's index files aside).
+    private func shareResources(_ files: [ContentFile]) -> [ContentFile] {
+        let bundles = files.indices.filter { files[$0].kind != .single }
+        guard !bundles.isEmpty else { return files }
+        var byFolder: [String: [Int]] = [:]
+        for index in bundles { byFolder[files[index].logicalPath, default: []].append(index) }
+        var files = files
+        for (folder, members) in byFolder {
+            for member in members {
+                let file = files[member]
+                var names = Set(file.resources)
+                let ownRoot = String(decoding: file.absolutePath.utf8.dropLast(file.relativePath.utf8.count + 1), as: UTF8.self)
+                for root in roots where root.directory.path != ownRoot {
+                    let directory = folder.isEmpty ? root.directory : root.directory.appending(path: folder)
+                    for name in Self.resourceNames(in: directory, leaf: file.kind == .leafBundle) where names.insert(name).inserted {
+                        files[member].resources.append(name)
+                        files[member].borrowedResources[name] = directory.path + "/" + name
+                    }
+                }
+            }
+        }
+        return files
+    }
+
+    /// The files of a bundle folder that are not content: in its subfolders too for a leaf
+    /// bundle. Hidden files are left out, as everywhere.
+    static func resourceNames(in directory: URL, leaf: Bool) -> [String] {
+        guard let walker = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey],
+            options: leaf ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants]) else { return [] }
+        let prefix = directory.standardizedFileURL.path.count + 1
+        var names: [String] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let name = String(url.standardizedFileURL.path.dropFirst(prefix))
+            let isMarkdown = markdownExtensions.contains(url.pathExtension.lowercased())
+            if isMarkdown && (!leaf || !name.contains("/") && ["index", "_index"].contains(stem(of: name))) { continue }
+            names.append(name)
+        }
+        return names.sorted()
     }
 
     /// Which folder is open, whatever links led to it (device and inode): a folder seen twice
@@ -127,11 +200,6 @@ public struct ContentScanner: Sendable {
     /// What a folder entry is, once a symbolic link inside the content folder is followed.
     enum EntryKind { case file, directory, skipped }
 
-    /// The real path of the content folder, the fence for symbolic links.
-    private var root: String {
-        Self.realPath(contentDirectory.path) ?? contentDirectory.standardizedFileURL.path
-    }
-
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
@@ -159,14 +227,14 @@ public struct ContentScanner: Sendable {
                     message: loop
                         ? "symbolic link to '\(written)' is a loop; skipped"
                         : "symbolic link to '\(written)' leads nowhere; skipped",
-                    location: SourceLocation(path: display(relativePath))))
+                    location: SourceLocation(path: walk.display(relativePath))))
                 return .skipped
             }
             guard target == root || target.hasPrefix(root == "/" ? "/" : root + "/") else {
                 diagnostics.append(Diagnostic(
                     .error, code: "content.symlink-outside",
                     message: "symbolic link to '\(written)' points outside the content folder; not followed",
-                    location: SourceLocation(path: display(relativePath))))
+                    location: SourceLocation(path: walk.display(relativePath))))
                 return .skipped
             }
             guard stat(path, &info) == 0 else { return .skipped }
@@ -180,7 +248,7 @@ public struct ContentScanner: Sendable {
                 diagnostics.append(Diagnostic(
                     .error, code: "content.unreadable",
                     message: "not a regular file (a pipe, socket or device); skipped",
-                    location: SourceLocation(path: display(relativePath))))
+                    location: SourceLocation(path: walk.display(relativePath))))
             }
             return .skipped
         }
@@ -198,7 +266,7 @@ public struct ContentScanner: Sendable {
             diagnostics.append(Diagnostic(
                 .error, code: "content.unreadable",
                 message: "cannot read folder: \(error.reason)",
-                location: SourceLocation(path: display(relative))))
+                location: SourceLocation(path: walk.display(relative))))
             return
         }
         defer { folder.close() }
@@ -206,7 +274,7 @@ public struct ContentScanner: Sendable {
             diagnostics.append(Diagnostic(
                 .error, code: "content.symlink-loop",
                 message: "folder is a symbolic link loop; skipped",
-                location: SourceLocation(path: display(relative))))
+                location: SourceLocation(path: walk.display(relative))))
             return
         }
         let entries = folder.entries
@@ -221,7 +289,7 @@ public struct ContentScanner: Sendable {
                 folderDiagnostics.append(Diagnostic(
                     .warning, code: "content.folder-named-md",
                     message: "'\(name)' is a folder, not a Markdown file; read as a folder",
-                    location: SourceLocation(path: display(path))))
+                    location: SourceLocation(path: walk.display(path))))
             }
         }
         let names = entries.map(\.name)
@@ -261,6 +329,7 @@ public struct ContentScanner: Sendable {
         }
         for name in visible where kinds[name] == .directory {
             let child = relative.isEmpty ? name : relative + "/" + name
+            if !walk.nested.isEmpty, walk.nested.contains(URL(fileURLWithPath: walk.path(child)).standardizedFileURL.path) { continue }
             scanDirectory(relative: child, name: name, parent: folder, walk: walk, files: &files, diagnostics: &diagnostics, visited: &visited)
         }
     }
@@ -291,13 +360,9 @@ public struct ContentScanner: Sendable {
     private func file(relative: String, name: String, kind: ContentFile.Kind, resources: [String] = [], walk: Walk) -> ContentFile {
         let path = relative.isEmpty ? name : relative + "/" + name
         return ContentFile(
-            relativePath: path, displayPath: display(path),
+            relativePath: path, displayPath: walk.display(path),
             absolutePath: walk.path(path),
-            language: language(of: name), kind: kind, resources: resources)
-    }
-
-    private func display(_ relative: String) -> String {
-        relative.isEmpty ? displayPrefix : displayPrefix + "/" + relative
+            language: language(of: name, folderLanguage: walk.language), kind: kind, resources: resources)
     }
 
     private func isMarkdown(_ name: String) -> Bool {

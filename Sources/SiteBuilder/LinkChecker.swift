@@ -116,21 +116,25 @@ public struct LinkChecker: Sendable {
 
     /// Bundle resources that no language's page mentions (body or front matter).
     private func unusedResources() -> [Diagnostic] {
-        let bundles = Dictionary(grouping: result.pages.filter { $0.file.kind == .leafBundle }) {
-            URL(fileURLWithPath: $0.file.absolutePath).deletingLastPathComponent().path
-        }
+        // A bundle's languages share its resources, in one folder or in each language's.
+        let bundles = Dictionary(grouping: result.pages.filter { $0.file.kind == .leafBundle }, by: \.file.logicalPath)
         var diagnostics: [Diagnostic] = []
         for (_, pages) in bundles.sorted(by: { $0.key < $1.key }) {
             let texts = pages.map(\.document.source.text)
-            for resource in pages[0].file.resources {
-                let name = resource.removingPercentEncoding ?? resource
-                let encoded = Slug.percentEncodedPath(name)
-                if texts.contains(where: { $0.contains(name) || $0.contains(encoded) }) { continue }
-                let folder = (pages[0].file.displayPath as NSString).deletingLastPathComponent
-                diagnostics.append(Diagnostic(
-                    .warning, code: "resource.unused",
-                    message: "bundle resource is not used by any language's page",
-                    location: SourceLocation(path: folder + "/" + resource)))
+            // Each folder's own files once (the languages of one folder share them).
+            var seen: Set<String> = []
+            for page in pages {
+                let folder = (page.file.displayPath as NSString).deletingLastPathComponent
+                for resource in page.file.resources where page.file.borrowedResources[resource] == nil {
+                    guard seen.insert(folder + "/" + resource).inserted else { continue }
+                    let name = resource.removingPercentEncoding ?? resource
+                    let encoded = Slug.percentEncodedPath(name)
+                    if texts.contains(where: { $0.contains(name) || $0.contains(encoded) }) { continue }
+                    diagnostics.append(Diagnostic(
+                        .warning, code: "resource.unused",
+                        message: "bundle resource is not used by any language's page",
+                        location: SourceLocation(path: folder + "/" + resource)))
+                }
             }
         }
         return diagnostics

@@ -217,7 +217,7 @@ public struct LinkedSite: Sendable {
         } else {
             while path.hasPrefix("./") { path.removeFirst(2) }
             guard page.file.resources.contains(path) else { return nil }
-            file = (page.file.absolutePath as NSString).deletingLastPathComponent + "/" + path
+            file = page.file.resourceFile(path)
         }
         return imageSizes.size(ofFile: file)
     }

@@ -139,13 +139,10 @@ public struct PostConventions: Sendable, Equatable {
         return conventions
     }
 
-    /// Reads the posts of a site's `content/posts/` (the last `sampleLimit` files by path) and
+    /// Reads the posts of a site's `posts/` (in every content folder) (the last `sampleLimit` files by path) and
     /// surveys them. Files that cannot be read are left out.
-    public static func read(contentDirectory: URL, config: SiteConfig) -> PostConventions {
-        let scanner = ContentScanner(
-            contentDirectory: contentDirectory, displayPrefix: "content",
-            languages: Set(config.languages.map(\.language.code)), defaultLanguage: config.defaultContentLanguage)
-        let files = scanner.scan().files.filter { $0.relativePath.hasPrefix("posts/") && $0.kind != .branchBundle }
+    public static func read(siteDirectory: URL, config: SiteConfig) -> PostConventions {
+        let files = ContentScanner(site: siteDirectory, config: config).scan().files.filter { $0.relativePath.hasPrefix("posts/") && $0.kind != .branchBundle }
         let posts = files.suffix(sampleLimit).compactMap { file -> Post? in
             guard let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
             return Post(relativePath: file.relativePath, language: file.language, text: SourceFile.decode(data).text)

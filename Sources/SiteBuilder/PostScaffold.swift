@@ -10,7 +10,7 @@ import Darwin
 #endif
 
 /// `chronicle new post SLUG`: the files of a new draft post, one per site language, in
-/// `content/posts/YEAR/SLUG/`, made from the site's archetype (Hugo's lookup order:
+/// `content/posts/YEAR/SLUG/` (in each language's own content folder when it has one), made from the site's archetype (Hugo's lookup order:
 /// `archetypes/posts.md`, `archetypes/default.md`, then the same in `themes/<theme>/`) or from a
 /// built-in one that follows the site's existing posts (`PostConventions`).
 ///
@@ -23,6 +23,9 @@ public struct PostScaffold: Sendable {
         public var path: String
         public var language: String
         public var text: String
+
+        /// The folder the file goes in.
+        var folder: String { (path as NSString).deletingLastPathComponent }
     }
 
     /// What `plan` was asked for.
@@ -50,8 +53,9 @@ public struct PostScaffold: Sendable {
     public var archetype: String?
     /// What the built-in archetype followed (also surveyed when an archetype file was used).
     public var conventions: PostConventions
-    /// `content/posts/YEAR/SLUG`
-    public var folder: String
+    /// The post's folder in each content folder it is written to (one, unless languages have
+    /// content folders of their own), relative to the site.
+    public var folders: [String]
 
     /// The section new posts go into.
     public static let section = "posts"
@@ -74,8 +78,8 @@ public struct PostScaffold: Sendable {
         let date = request.date ?? currentDate(request.now, timeZone: request.timeZone)
         let dateText = DateFormatting.iso8601(date)
         let year = DateFormatting.padded(date.civil.year, 4)
-        let folder = "content/\(section)/\(year)/\(request.slug)"
-        let conventions = PostConventions.read(contentDirectory: siteDirectory.appending(path: "content"), config: config)
+        let roots = ContentRoot.roots(site: siteDirectory, config: config)
+        let conventions = PostConventions.read(siteDirectory: siteDirectory, config: config)
         let languages = orderedLanguages(config)
         let plainDefaultIndex = conventions.plainDefaultIndex ?? (languages.count == 1)
 
@@ -84,8 +88,11 @@ public struct PostScaffold: Sendable {
         for language in languages {
             let code = language.language.code
             let isDefault = code == config.defaultContentLanguage
-            let name = isDefault && plainDefaultIndex ? "index.md" : "index.\(code).md"
-            let path = "\(folder)/\(name)"
+            // The language's content folder: a folder of its own needs no language in the name.
+            let root = roots.first { $0.displayPrefix == ContentRoot.displayed(language.contentDir ?? config.contentDir) } ?? roots[0]
+            let ownFolder = root.language == code
+            let name = ownFolder || isDefault && plainDefaultIndex ? "index.md" : "index.\(code).md"
+            let path = "\(root.displayPrefix)/\(section)/\(year)/\(request.slug)/\(name)"
             var text: String
             if let archetype {
                 let context = ArchetypeContext(
@@ -110,9 +117,17 @@ public struct PostScaffold: Sendable {
             files.append(File(path: path, language: code, text: text))
         }
 
-        let existing = existingFiles(files, folder: folder, siteDirectory: siteDirectory, config: config)
+        var folders: [String] = []
+        for file in files where !folders.contains(file.folder) { folders.append(file.folder) }
+        let existing = folders.flatMap { folder in
+            // The innermost content folder holding it.
+            let root = roots.filter { folder.hasPrefix($0.displayPrefix + "/") }.max { $0.displayPrefix.count < $1.displayPrefix.count }
+            return existingFiles(
+                files.filter { $0.folder == folder }, folder: folder, folderLanguage: root?.language,
+                siteDirectory: siteDirectory, config: config)
+        }
         guard existing.isEmpty else { return (nil, diagnostics + existing) }
-        return (PostScaffold(files: files, archetype: archetype?.path, conventions: conventions, folder: folder), diagnostics)
+        return (PostScaffold(files: files, archetype: archetype?.path, conventions: conventions, folders: folders), diagnostics)
     }
 
     /// Why `slug` cannot name a post folder (with the plain form to use instead), or nil.
@@ -309,7 +324,9 @@ public struct PostScaffold: Sendable {
 
     /// `new.exists` for each planned file already there, and for each other index file of the
     /// folder in one of the post's languages (`index.md` beside a planned `index.en.md`).
-    static func existingFiles(_ files: [File], folder: String, siteDirectory: URL, config: SiteConfig) -> [Diagnostic] {
+    static func existingFiles(
+        _ files: [File], folder: String, folderLanguage: String?, siteDirectory: URL, config: SiteConfig
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let manager = FileManager.default
         for file in files {
@@ -321,15 +338,13 @@ public struct PostScaffold: Sendable {
                 location: SourceLocation(path: file.path)))
         }
         let planned = Set(files.map { ($0.path as NSString).lastPathComponent })
-        let scanner = ContentScanner(
-            contentDirectory: siteDirectory.appending(path: "content"), displayPrefix: "content",
-            languages: Set(config.languages.map(\.language.code)), defaultLanguage: config.defaultContentLanguage)
+        let scanner = ContentScanner(site: siteDirectory, config: config)
         let names = (try? manager.contentsOfDirectory(atPath: siteDirectory.appending(path: folder).path)) ?? []
         let languages = Set(files.map(\.language))
         for name in names.sorted() where !planned.contains(name) {
             let isMarkdown = ["md", "markdown"].contains((name as NSString).pathExtension.lowercased())
             guard isMarkdown, ContentScanner.stem(of: name) == "index" else { continue }
-            let language = scanner.language(of: name)
+            let language = scanner.language(of: name, folderLanguage: folderLanguage)
             guard languages.contains(language) else { continue }
             diagnostics.append(Diagnostic(
                 .error, code: "new.exists",
@@ -341,19 +356,28 @@ public struct PostScaffold: Sendable {
 
     // MARK: - Write
 
-    /// Creates the folder and the files, none of which may exist (`O_EXCL`: a file made in the
-    /// meantime is not replaced either). On any failure the files written so far are removed
-    /// again and the error is returned.
+    /// Creates the folders and the files, none of which may exist (`O_EXCL`: a file made in the
+    /// meantime is not replaced either). On any failure the files and folders made so far are
+    /// removed again and the error is returned.
     public func write(siteDirectory: URL) -> [Diagnostic] {
         let manager = FileManager.default
-        let folderURL = siteDirectory.appending(path: folder)
-        let folderExisted = manager.fileExists(atPath: folderURL.path)
-        do {
-            try manager.createDirectory(at: folderURL, withIntermediateDirectories: true)
-        } catch {
-            return [Diagnostic(
-                .error, code: "new.write", message: "cannot create the folder: \((error as NSError).localizedDescription)",
-                location: SourceLocation(path: folder))]
+        var madeFolders: [URL] = []
+        func undo(_ written: [URL]) {
+            for url in written { try? manager.removeItem(at: url) }
+            for url in madeFolders { try? manager.removeItem(at: url) }
+        }
+        for folder in folders {
+            let folderURL = siteDirectory.appending(path: folder)
+            let folderExisted = manager.fileExists(atPath: folderURL.path)
+            do {
+                try manager.createDirectory(at: folderURL, withIntermediateDirectories: true)
+                if !folderExisted { madeFolders.append(folderURL) }
+            } catch {
+                undo([])
+                return [Diagnostic(
+                    .error, code: "new.write", message: "cannot create the folder: \((error as NSError).localizedDescription)",
+                    location: SourceLocation(path: folder))]
+            }
         }
         var written: [URL] = []
         for file in files {
@@ -375,8 +399,7 @@ public struct PostScaffold: Sendable {
                 }
             }
             if let failure {
-                for url in written { try? manager.removeItem(at: url) }
-                if !folderExisted { try? manager.removeItem(at: folderURL) }
+                undo(written)
                 return [Diagnostic(.error, code: failure.code, message: failure.message, location: SourceLocation(path: file.path))]
             }
         }

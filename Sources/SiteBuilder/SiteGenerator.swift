@@ -48,10 +48,7 @@ public struct SiteGenerator: Sendable {
         clock.lap("set-up")
 
         // Load.
-        let scanner = ContentScanner(
-            contentDirectory: options.source.appending(path: "content"), displayPrefix: "content",
-            languages: Set(config.languages.map(\.language.code)), defaultLanguage: config.defaultContentLanguage)
-        let (files, scanDiagnostics) = scanner.scan()
+        let (files, scanDiagnostics) = ContentScanner(site: options.source, config: config).scan()
         diagnostics += scanDiagnostics
         clock.lap("scan")
         progress?("Reading", 0, files.count)
@@ -143,10 +140,9 @@ public struct SiteGenerator: Sendable {
         pages.flatMap { page -> [OutputFile] in
             // Most pages have none; a URL per page costs more than all the rest of this.
             guard !page.file.resources.isEmpty, page.outputPath.hasSuffix("index.html") else { return [] }
-            let folder = URL(fileURLWithPath: page.file.absolutePath).deletingLastPathComponent()
             let directory = String(page.outputPath.dropLast("index.html".count))
             return page.file.resources.map {
-                OutputFile(path: directory + $0, content: .copy(folder.appending(path: $0)))
+                OutputFile(path: directory + $0, content: .copy(URL(fileURLWithPath: page.file.resourceFile($0))))
             }
         }
     }

@@ -35,7 +35,7 @@ enum SiteLinker {
         var reused = [Checked?](repeating: nil, count: loaded.count)
         if let revisions, let checks {
             for index in loaded.indices {
-                if let hit = checks.byPath[loaded[index].file.relativePath], hit.revision == revisions[index] {
+                if let hit = checks.byPath[loaded[index].file.displayPath], hit.revision == revisions[index] {
                     reused[index] = hit.checked
                 }
             }
@@ -66,11 +66,11 @@ enum SiteLinker {
         for (index, checked) in zip(toCheck, fresh) {
             reused[index] = checked
             if let revisions, let checks {
-                checks.byPath[loaded[index].file.relativePath] = (revisions[index], checked)
+                checks.byPath[loaded[index].file.displayPath] = (revisions[index], checked)
             }
         }
         if let checks, checks.byPath.count > loaded.count {
-            let present = Set(loaded.map(\.file.relativePath))
+            let present = Set(loaded.map(\.file.displayPath))
             checks.byPath = checks.byPath.filter { present.contains($0.key) }
         }
         let checked = reused.map { $0! }
@@ -96,7 +96,7 @@ enum SiteLinker {
         if let checks {
             var index: [String: Int] = [:]
             index.reserveCapacity(pages.count)
-            for (position, page) in pages.enumerated() { index[page.file.relativePath] = position }
+            for (position, page) in pages.enumerated() { index[page.file.displayPath] = position }
             checks.previous = (site, global, index, loaded.count)
         }
         return (site, perPage + global, false)
@@ -122,7 +122,7 @@ enum SiteLinker {
         var pages = previous.site.pages
         for index in indexes {
             let now = checked[index]
-            let position = previous.index[loaded[index].file.relativePath]
+            let position = previous.index[loaded[index].file.displayPath]
             guard let page = now.page else {
                 if position != nil { return nil }
                 continue

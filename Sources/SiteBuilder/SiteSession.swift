@@ -101,13 +101,15 @@ public final class SiteSession: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         var clock = StageClock()
         let source = options.source.standardizedFileURL.path
-        let content = source + "/content/"
+        // The content folders (`content/`, or each language's `contentDir`) as last read.
+        let contents = (setUp.map { ContentRoot.roots(site: options.source, config: $0.config) } ?? [])
+            .map { $0.directory.standardizedFileURL.path + "/" }
         let staticFolder = source + "/static/"
         var contentPaths: [String] = []
         var full = change == nil || setUp == nil
         var staticChanged = false
         for path in change?.paths ?? [] {
-            if path.hasPrefix(content) || path == content.dropLast() {
+            if contents.contains(where: { path.hasPrefix($0) || path == $0.dropLast() }) {
                 contentPaths.append(path)
             } else if path.hasPrefix(staticFolder) || path == staticFolder.dropLast() {
                 staticChanged = true
@@ -147,16 +149,12 @@ public final class SiteSession: @unchecked Sendable {
         // Scan again when files may have come or gone; an edit of a known file needs no scan.
         var toLoad: [ContentFile]
         if full || needsScan(contentPaths) {
-            let scanner = ContentScanner(
-                contentDirectory: options.source.appending(path: "content"), displayPrefix: "content",
-                languages: Set(setUp.config.languages.map(\.language.code)),
-                defaultLanguage: setUp.config.defaultContentLanguage)
-            (files, scanDiagnostics) = scanner.scan()
-            let present = Set(files.map(\.relativePath))
+            (files, scanDiagnostics) = ContentScanner(site: options.source, config: setUp.config).scan()
+            let present = Set(files.map(\.displayPath))
             loaded = loaded.filter { present.contains($0.key) }
             rendered = rendered.filter { present.contains($0.key) }
             let changed = Set(contentPaths)
-            toLoad = files.filter { loaded[$0.relativePath] == nil || changed.contains($0.absolutePath) }
+            toLoad = files.filter { loaded[$0.displayPath] == nil || changed.contains($0.absolutePath) }
         } else {
             let changed = Set(contentPaths)
             toLoad = files.filter { changed.contains($0.absolutePath) }
@@ -168,7 +166,7 @@ public final class SiteSession: @unchecked Sendable {
         let loader = PageLoader(config: setUp.config, catalog: setUp.catalog, jobs: options.jobs)
         revision += 1
         for (file, outcome) in zip(toLoad, loader.load(toLoad)) {
-            loaded[file.relativePath] = (outcome, revision)
+            loaded[file.displayPath] = (outcome, revision)
         }
         clock.lap("load")
 
@@ -179,11 +177,11 @@ public final class SiteSession: @unchecked Sendable {
         pages.reserveCapacity(files.count)
         revisions.reserveCapacity(files.count)
         for file in files {
-            switch loaded[file.relativePath]?.outcome {
+            switch loaded[file.displayPath]?.outcome {
             case .loaded(let page)?:
                 diagnostics += page.diagnostics
                 pages.append(page)
-                revisions.append(loaded[file.relativePath]?.revision ?? 0)
+                revisions.append(loaded[file.displayPath]?.revision ?? 0)
             case .failed(let problems)?:
                 diagnostics += problems
             case nil:
@@ -199,8 +197,8 @@ public final class SiteSession: @unchecked Sendable {
         // Render what is new or moved. Some page's URL moved (or a page came or went) when a
         // page has no body yet, its body was made for another URL, or the count changed: then
         // bodies with `ref`/`relref` are made again too.
-        var current = site.pages.map { rendered[$0.file.relativePath] }
-        let revisionOf = site.pages.map { loaded[$0.file.relativePath]?.revision ?? 0 }
+        var current = site.pages.map { rendered[$0.file.displayPath] }
+        let revisionOf = site.pages.map { loaded[$0.file.displayPath]?.revision ?? 0 }
         let urlsMoved = site.pages.count != renderedPageCount
             || site.pages.indices.contains { current[$0] == nil || current[$0]!.url != site.pages[$0].relativeURL }
         renderedPageCount = site.pages.count
@@ -223,7 +221,7 @@ public final class SiteSession: @unchecked Sendable {
         }
         clock.lap("render")
         for (index, entry) in zip(stale, fresh) {
-            rendered[site.pages[index].file.relativePath] = entry
+            rendered[site.pages[index].file.displayPath] = entry
             current[index] = entry
         }
         var bodies: [RenderedPage?] = []

@@ -1,3 +1,4 @@
+import ContentParsing
 import Foundation
 import Testing
 @testable import SiteBuilder
@@ -52,5 +53,39 @@ import Testing
             #expect(file.kind == want.kind, "\(path)")
         }
         #expect(files["posts/2024/launch/index.en.md"]?.resources == ["cover.png"])
+    }
+
+    /// Per-language content folders as Hugo reads them: a language without a `contentDir` of
+    /// its own reads the site's; another language's folder inside it is that language's alone
+    /// (not a section of the outer one); a file named for a language is that language's
+    /// wherever it lies; paths are relative to each folder, so translations share them.
+    @Test func contentFoldersPerLanguage() throws {
+        let config = """
+            baseURL = "https://example.org/"
+            defaultContentLanguage = "en"
+            [languages.en]
+            weight = 1
+            [languages.de]
+            weight = 2
+            contentDir = "./content/de/"
+            """
+        let site = try TestSite([
+            "content/posts/a.md": "x", "content/posts/b.de.md": "x",
+            "content/de/posts/a.md": "x", "content/de/posts/c.en.md": "x",
+        ], config: config)
+        defer { site.remove() }
+        let (siteConfig, _) = ConfigReader.read(siteDirectory: site.root)
+        let roots = ContentRoot.roots(site: site.root, config: try #require(siteConfig))
+        #expect(roots.map(\.displayPrefix) == ["content", "content/de"])
+        #expect(roots.map(\.language) == [nil, "de"])
+        let (files, diagnostics) = ContentScanner(site: site.root, config: try #require(siteConfig)).scan()
+        #expect(diagnostics.isEmpty)
+        let found = files.map { "\($0.displayPath) \($0.relativePath) \($0.language) \($0.logicalPath)" }
+        #expect(found == [
+            "content/de/posts/a.md posts/a.md de posts/a",
+            "content/posts/a.md posts/a.md en posts/a",
+            "content/posts/b.de.md posts/b.de.md de posts/b",
+            "content/de/posts/c.en.md posts/c.en.md en posts/c",
+        ])
     }
 }

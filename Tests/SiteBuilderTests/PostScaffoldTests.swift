@@ -50,7 +50,7 @@ import Testing
 
     @Test func readsTheHugoBlogsConventions() {
         let (config, _) = ConfigReader.read(siteDirectory: RepoPaths.hugoBlog)
-        let conventions = PostConventions.read(contentDirectory: RepoPaths.hugoBlog.appending(path: "content"), config: config!)
+        let conventions = PostConventions.read(siteDirectory: RepoPaths.hugoBlog, config: config!)
         #expect(conventions.postCount == 100)
         #expect(conventions.fields.map(\.key) == ["author", "authorLink", "toc", "license", "tags", "categories"])
         #expect(conventions.plainDefaultIndex == false)
@@ -101,6 +101,31 @@ import Testing
         #expect(files[0].text.contains("Der Text des Beitrags."))
         #expect(files[1].text.contains("The text of the post."))
         #expect(site.build(drafts: true).diagnostics.filter { $0.severity != .note }.isEmpty)
+    }
+
+    /// With a content folder per language, each language's file goes to its own folder, named
+    /// `index.md`; the build then reads them as one post in two languages. A file of the post
+    /// already in one language's folder stops it, named in that folder.
+    @Test func writesEachLanguageToItsOwnContentFolder() throws {
+        let config = Self.config
+            .replacingOccurrences(of: "[languages.en]", with: "[languages.en]\ncontentDir = \"content/en\"")
+            .replacingOccurrences(of: "[languages.de]", with: "[languages.de]\ncontentDir = \"content/de\"")
+        let site = try TestSite([
+            "content/de/posts/2025/old/index.md": "---\ntitle: Alt\ndate: 2025-01-01T10:00:00+01:00\n---\nText\n",
+        ], config: config)
+        defer { site.remove() }
+        let (scaffold, diagnostics) = PostScaffold.plan(siteDirectory: site.root, request: .init(slug: "my-post", date: Self.date))
+        #expect(diagnostics.isEmpty)
+        let planned = try #require(scaffold)
+        #expect(planned.files.map(\.path) == ["content/de/posts/2026/my-post/index.md", "content/en/posts/2026/my-post/index.md"])
+        #expect(planned.folders == ["content/de/posts/2026/my-post", "content/en/posts/2026/my-post"])
+        #expect(planned.write(siteDirectory: site.root).isEmpty)
+        let result = site.build(drafts: true)
+        let urls = result.pages.filter { $0.file.logicalPath == "posts/2026/my-post" }.map { "\($0.language) \($0.relativeURL)" }
+        #expect(urls.sorted() == ["de /posts/2026/my-post/", "en /en/posts/2026/my-post/"])
+        let (again, problems) = PostScaffold.plan(siteDirectory: site.root, request: .init(slug: "my-post", date: Self.date))
+        #expect(again == nil)
+        #expect(problems.map(\.location.path) == ["content/de/posts/2026/my-post/index.md", "content/en/posts/2026/my-post/index.md"])
     }
 
     @Test func refusesWhenAnyFileOfThePostExists() throws {

@@ -69,6 +69,37 @@ import Testing
         #expect(snapshot.wasFullBuild)
     }
 
+    /// A site with a content folder per language: an edit in one folder reloads the file and
+    /// its translation in the other folder, a new file in a folder is found, and each time the
+    /// preview serves what a build writes.
+    @Test func contentFoldersPerLanguageMatchAFreshBuild() throws {
+        let site = try TestSite([
+            "content/en/posts/a/index.md": "---\ntitle: A\ndate: 2026-01-01\ntags: [x]\n---\n![](cover.png)\n",
+            "content/en/posts/a/cover.png": "png",
+            "content/de/posts/a/index.md": "---\ntitle: A (de)\ndate: 2026-01-01\ntags: [x]\n---\n![](cover.png)\n",
+            "content/en/posts/b.md": "---\ntitle: B\ndate: 2026-01-02\n---\nb\n",
+        ], config: TestSite.defaultConfig
+            .replacingOccurrences(of: "[languages.en]", with: "[languages.en]\ncontentDir = \"content/en\"")
+            .replacingOccurrences(of: "[languages.de]", with: "[languages.de]\ncontentDir = \"content/de\""))
+        defer { site.remove() }
+        let session = SiteSession(options: Self.options(site.root))
+        var snapshot = try Self.snapshot(session.update())
+        Self.expectSameAsBuild(snapshot, site.root, "content folders")
+        #expect(snapshot.paths.contains("de/posts/a/cover.png"), "the German bundle shares the English picture")
+
+        let german = site.root.appending(path: "content/de/posts/a/index.md")
+        try site.write("content/de/posts/a/index.md", "---\ntitle: A (neu)\ndate: 2026-01-03\ntags: [y]\n---\nNeu.\n")
+        snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [german.path])))
+        #expect(!snapshot.wasFullBuild)
+        #expect(snapshot.reloadedFiles.sorted() == ["content/de/posts/a/index.md", "content/en/posts/a/index.md"])
+        Self.expectSameAsBuild(snapshot, site.root, "after a German edit")
+
+        try site.write("content/de/posts/b.md", "---\ntitle: B (de)\ndate: 2026-01-02\n---\nb\n")
+        snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [site.root.appending(path: "content/de/posts/b.md").path])))
+        #expect(snapshot.paths.contains("de/posts/b/index.html"))
+        Self.expectSameAsBuild(snapshot, site.root, "after a new German file")
+    }
+
     @Test func editsNewAndDeletedFilesMatchAFreshBuild() throws {
         let site = try Self.copySite(RepoPaths.root)
         defer { try? FileManager.default.removeItem(at: site) }
