@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
+.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo compare-layouts hugodeps bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
 .PHONY: all deps pydeps browserdeps browser-test theme-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair fuzz clean
 
 all: build
@@ -77,6 +77,18 @@ browserdeps:
 	@python3 -c 'import axe_selenium_python, html5lib' 2>/dev/null || python3 -m pip install --quiet axe-selenium-python html5lib
 	@python3 -c 'import importlib.util as u; assert u.find_spec("axe_playwright_python")' 2>/dev/null || python3 -m pip install --quiet --no-deps axe-playwright-python
 
+# Hugo 0.111 (Debian's `hugo`), the reference the comparison scripts build the same sites with.
+hugodeps:
+	@command -v hugo >/dev/null 2>&1 || { echo "Installing hugo (the reference for compare-*)…"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y hugo; }
+
+# The real blog rearranged into one content folder per language (contentDir): Chronicle must
+# write the same files with the same bytes as from the page-bundle layout, except where Hugo's
+# own two outputs differ (scripts/compare_layouts.py).
+compare-layouts: hugodeps
+	$(SWIFT) build --product chronicle
+	python3 scripts/compare_layouts.py --chronicle .build/debug/chronicle
+
 # `chronicle serve` in headless Chromium: live reload, the error overlay, the translator view;
 # then `build --search` searched as a reader does (screenshots in screenshots/ for review).
 browser-test: browserdeps pydeps
@@ -97,15 +109,17 @@ theme-test: browserdeps pydeps
 		python3 scripts/check_html5.py .build/debug/chronicle; html5=$$?; \
 		[ $$theme = 0 ] && [ $$html5 = 0 ]
 
-# Every test: the Swift tests, the feeds as a feed reader reads them, `serve` and search in a
+# Every test: the Swift tests, the feeds as a feed reader reads them, the blog in both content
+# layouts against Hugo (compare-layouts), `serve` and search in a
 # browser, the reader theme in a browser and through an HTML5 parser (theme-test), the
 # parallel cmark-gfm parsing under ThreadSanitizer (test-tsan), and the release binary as users
 # get it (its static parallel cmark route, byte-identical output with 1 thread and with every
 # core).
-test: deps pydeps browserdeps
+test: deps pydeps browserdeps hugodeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/check_feeds.py .build/debug/chronicle
+	python3 scripts/compare_layouts.py --chronicle .build/debug/chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
 	python3 scripts/search_test.py .build/debug/chronicle
 	python3 scripts/check_contrast.py
