@@ -1,4 +1,6 @@
+import ContentParsing
 import Foundation
+import SiteBuilder
 
 /// Where the times of the evidence after `lastmod` come from: git, else the files. Tests
 /// make one with the times they need.
@@ -17,9 +19,11 @@ public struct ChangeHistory: Sendable {
     }
 
     /// The history of the site in `site`: git's when it is in a work tree (one `git log` for
-    /// the whole content folder and one `git status`), else the files' times.
-    public static func read(site: URL) -> ChangeHistory {
-        ChangeHistory(git: GitLog.changes(site: site))
+    /// the whole content folder, or each language's, and one `git status`), else the files'
+    /// times.
+    public static func read(site: URL, config: SiteConfig) -> ChangeHistory {
+        let folders = ContentRoot.roots(site: site, config: config).map(\.displayPrefix)
+        return ChangeHistory(git: GitLog.changes(site: site, folders: folders))
     }
 
     /// A file's modification time.

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Reads when each content file last changed from git: one `git log` over the content
-/// folder (newest commit first: the first time a path appears is its last commit) and one
+/// folders (newest commit first: the first time a path appears is its last commit) and one
 /// `git status` for what the work tree has changed since.
 enum GitLog {
     /// Last change by path relative to the site folder; nil when `site` is not in a git work
     /// tree or git cannot be run.
-    static func changes(site: URL, folder: String = "content") -> [String: Date]? {
+    static func changes(site: URL, folders: [String] = ["content"]) -> [String: Date]? {
         // The site's place in the repository ("" at its root, "blog/" below it); fails outside one.
         guard let prefixOutput = run(["rev-parse", "--show-prefix"], in: site) else { return nil }
         let prefix = prefixOutput.trimmingCharacters(in: .newlines)
-        guard let log = run(["-c", "core.quotepath=off", "log", "--format=%x1e%ct", "--name-only", "--", folder], in: site)
+        guard let log = run(["-c", "core.quotepath=off", "log", "--format=%x1e%ct", "--name-only", "--"] + folders, in: site)
         else { return nil }
         var changes = parse(log: log, prefix: prefix)
-        if let status = run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", folder], in: site) {
+        if let status = run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--"] + folders, in: site) {
             for path in changed(status: status, prefix: prefix) {
                 changes[path] = ChangeHistory.modificationDate(site.appending(path: path).path)
             }

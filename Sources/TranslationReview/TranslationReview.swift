@@ -64,7 +64,7 @@ public struct TranslationReview: Sendable {
         guard let config = result.config else { return (nil, result) }
         let review = TranslationReview(
             pages: result.pages, bodyHTML: bodies.html(of:), languages: config.languages.map(\.language),
-            baseURL: config.baseURL, history: history ?? ChangeHistory.read(site: options.source), staleAfter: staleAfter,
+            baseURL: config.baseURL, history: history ?? ChangeHistory.read(site: options.source, config: config), staleAfter: staleAfter,
             jobs: options.jobs)
         return (review, result)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentParsing
 import Foundation
 import PreviewServer
 import SiteBuilder
@@ -95,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
         let watcher: FileWatcher
         do {
             watcher = try FileWatcher(
-                site: sourceURL.path, trees: ["content", "layouts", "themes", "static", "i18n", "data", "assets"]
+                site: sourceURL.path, trees: Set(Self.watchedFolders(site: sourceURL, config: live.current?.site.config))
             ) { paths in live.changed(paths) }
         } catch {
             printer.summary("error: \(error)")
@@ -122,6 +123,17 @@ struct ServeCommand: AsyncParsableCommand {
     static func isAddressInUse(_ error: Error) -> Bool {
         let text = "\(error)"
         return text.localizedCaseInsensitiveContains("address already in use") || text.contains("errno: \(EADDRINUSE)")
+    }
+
+    /// The folders a change in rebuilds: the content folders (`content/`, or each language's
+    /// `contentDir` inside the site), layouts, themes, static files, i18n, data and assets.
+    static func watchedFolders(site: URL, config: SiteConfig?) -> [String] {
+        var folders = ["content", "layouts", "themes", "static", "i18n", "data", "assets"]
+        for root in config.map({ ContentRoot.roots(site: site, config: $0) }) ?? [] where !root.displayPrefix.hasPrefix("/") {
+            let first = String(root.displayPrefix.split(separator: "/").first ?? "content")
+            if !folders.contains(first) { folders.append(first) }
+        }
+        return folders
     }
 
     static func openBrowser(_ url: String, printer: DiagnosticPrinter) {

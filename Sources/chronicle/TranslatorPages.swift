@@ -25,7 +25,7 @@ final class TranslatorPages: @unchecked Sendable {
         let review = TranslationReview(
             pages: snapshot.pages, bodyHTML: { page in index[ObjectIdentifier(page)].flatMap { snapshot.body(ofPage: $0)?.html } },
             languages: config.languages.map(\.language), baseURL: config.baseURL,
-            history: ChangeHistory.read(site: site))
+            history: ChangeHistory.read(site: site, config: config))
         made = (snapshot.generation, review)
         return review
     }
