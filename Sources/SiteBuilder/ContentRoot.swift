@@ -24,9 +24,8 @@ public struct ContentRoot: Sendable, Hashable {
     /// for no language are the default language's), else to the first by weight.
     public static func roots(site: URL, config: SiteConfig) -> [ContentRoot] {
         var roots: [ContentRoot] = []
-        let ordered = config.languages.sorted { lhs, rhs in
-            (lhs.language.code == config.defaultContentLanguage ? 0 : 1) < (rhs.language.code == config.defaultContentLanguage ? 0 : 1)
-        }
+        let ordered = config.languages.filter { $0.language.code == config.defaultContentLanguage }
+            + config.languages.filter { $0.language.code != config.defaultContentLanguage }
         let ownFolders = config.languages.contains { $0.contentDir != nil }
         for language in ordered {
             let written = language.contentDir ?? config.contentDir

@@ -75,6 +75,14 @@ public struct ContentScanner: Sendable {
         var diagnostics: [Diagnostic] = []
         let paths = roots.map { $0.directory.standardizedFileURL.path }
         for (position, root) in roots.enumerated() {
+            if roots.count > 1, !FileManager.default.fileExists(atPath: root.directory.path) {
+                // A language whose folder is not made yet has no pages; the others build.
+                diagnostics.append(Diagnostic(
+                    .warning, code: "content.missing-folder",
+                    message: "content folder of language '\(root.language ?? defaultLanguage)' does not exist; it has no pages",
+                    location: SourceLocation(path: root.displayPrefix)))
+                continue
+            }
             var visited: Set<FolderIdentity> = []
             // Another language's folder inside this one is that language's alone.
             let nested = Set(paths.enumerated().filter { $0.offset != position && $0.element.hasPrefix(paths[position] + "/") }.map(\.element))

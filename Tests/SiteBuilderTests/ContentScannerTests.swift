@@ -88,4 +88,24 @@ import Testing
             "content/de/posts/c.en.md posts/c.en.md en posts/c",
         ])
     }
+
+    /// A language whose content folder is not made yet: a warning, and the others build.
+    @Test func aMissingLanguageFolderIsAWarning() throws {
+        let config = """
+            baseURL = "https://example.org/"
+            [languages.en]
+            weight = 1
+            contentDir = "content/en"
+            [languages.de]
+            weight = 2
+            contentDir = "content/de"
+            """
+        let site = try TestSite(["content/en/posts/a.md": "---\ntitle: A\n---\nx\n"], config: config)
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.diagnostics.map(\.formatted) == [
+            "content/de: warning: content folder of language 'de' does not exist; it has no pages [content.missing-folder]",
+        ])
+        #expect(result.pages.map(\.relativeURL) == ["/posts/a/"])
+    }
 }
