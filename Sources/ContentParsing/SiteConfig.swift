@@ -84,6 +84,9 @@ public struct SiteConfig: Sendable {
     public var summaryLength: Int = 70
     public var markup = MarkupConfig()
     public var enableRobotsTXT = false
+    /// Hugo's `disableKinds`, lower-cased (`rss`, `taxonomy`, `term`, `sitemap`, `robotstxt`,
+    /// `404`); `taxonomyterm`, the spelling before Hugo 0.73, is `taxonomy` here.
+    public var disableKinds: Set<String> = []
     /// The whole config as read, for anything a theme wants.
     public var raw: ParamValue = .table([:])
 
