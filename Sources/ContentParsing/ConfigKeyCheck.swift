@@ -89,15 +89,14 @@ public enum ConfigKeyCheck {
             let other = kinds.filter { !HugoConfigKeys.disableableKinds.contains($0.lowercased()) }
             guard !other.isEmpty else { return }
             let shown = other.map { "'\($0)'" }.joined(separator: ", ")
-            warn([key], instead: "Chronicle disables only taxonomy, term, RSS, sitemap, robotsTXT and 404 and still writes \(shown)",
-                 shownKey: "\(key) \(shown)")
+            warn([key], instead: "Chronicle disables only taxonomy, term, RSS, sitemap, robotsTXT and 404, and still writes the \(shown) pages")
         }
 
-        mutating func warn(_ written: [String], instead: String, shownKey: String? = nil) {
+        mutating func warn(_ written: [String], instead: String) {
             let location = locator.location(of: written)
             diagnostics.append(Diagnostic(
                 .warning, code: ConfigKeyCheck.code,
-                message: ConfigKeyCheck.message(key: shownKey ?? written.joined(separator: "."), instead: instead),
+                message: ConfigKeyCheck.message(key: written.joined(separator: "."), instead: instead),
                 location: location, sourceLine: location.line.map { locator.lines[$0 - 1] }))
         }
     }

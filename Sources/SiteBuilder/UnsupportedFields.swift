@@ -9,6 +9,14 @@ enum UnsupportedFields {
     /// Notes listed after a warning; the rest are counted.
     static let noteLimit = 3
 
+    /// Where a top-level key is written: its line, at the key's column (not its value's).
+    private static func keyLocation(_ key: String, in document: Document) -> (location: SourceLocation, line: String?) {
+        var location = document.location(ofKey: key)
+        let sourceLine = location.line.map { LineIndex(document.source.text).lineText($0) }
+        if let sourceLine { location.column = sourceLine.prefix { $0 == " " || $0 == "\t" }.count + 1 }
+        return (location, sourceLine)
+    }
+
     static func diagnostics(_ loaded: [PageLoader.Loaded]) -> [Diagnostic] {
         var places: [String: (instead: String, documents: [(key: String, document: Document)])] = [:]
         for page in loaded.sorted(by: { $0.file.displayPath < $1.file.displayPath }) {
@@ -23,12 +31,9 @@ enum UnsupportedFields {
             let more = documents.count - 1
             let count = more == 0 ? "" : " (and in \(more) more file\(more == 1 ? "" : "s"))"
             let notes = documents.dropFirst().prefix(noteLimit).map { place in
-                Diagnostic.Note("'\(place.key)' is also set here", location: place.document.location(ofKey: place.key))
+                Diagnostic.Note("'\(place.key)' is also set here", location: keyLocation(place.key, in: place.document).location)
             }
-            var location = first.document.location(ofKey: first.key)
-            let sourceLine = location.line.map { LineIndex(first.document.source.text).lineText($0) }
-            // The key's column, not its value's.
-            if let sourceLine { location.column = sourceLine.prefix { $0 == " " || $0 == "\t" }.count + 1 }
+            let (location, sourceLine) = keyLocation(first.key, in: first.document)
             return Diagnostic(
                 .warning, code: code,
                 message: ConfigKeyCheck.message(key: first.key, instead: instead + count),
