@@ -81,7 +81,7 @@ public enum ConfigReader {
         }
         var builder = ConfigBuilder(raw: data.value, text: text, path: path)
         let config = builder.build()
-        return (config, builder.diagnostics)
+        return (config, builder.diagnostics + ConfigKeyCheck.diagnostics(raw: data.value, text: text, path: path))
     }
 }
 
@@ -124,6 +124,7 @@ private struct ConfigBuilder {
         if let robots = bool("enableRobotsTXT") { config.enableRobotsTXT = robots }
         if let folder = string("contentDir"), !folder.isEmpty { config.contentDir = folder }
         config.markup = markup()
+        config.disableKinds = Set((raw["disableKinds"]?.stringList ?? []).map { $0.lowercased() })
         config.languages = languages(site: config)
         if !config.languages.contains(where: { $0.language.code == config.defaultContentLanguage }),
            let first = config.languages.first {

@@ -90,6 +90,9 @@ public struct SiteConfig: Sendable {
     public var enableRobotsTXT = false
     /// Hugo's `contentDir`: the content folder of languages without one of their own.
     public var contentDir = "content"
+    /// Hugo's `disableKinds`, lower-cased (`rss`, `taxonomy`, `term`, `sitemap`, `robotstxt`,
+    /// `404`); `taxonomyterm`, the spelling before Hugo 0.73, is `taxonomy` here.
+    public var disableKinds: Set<String> = []
     /// The whole config as read, for anything a theme wants.
     public var raw: ParamValue = .table([:])
 

@@ -19,6 +19,10 @@ struct ListPages: Sendable {
 
     private var config: SiteConfig { site.config }
 
+    /// Whether Hugo's `disableKinds` leaves out a kind (`rss`, `taxonomy`, `term`, `sitemap`,
+    /// `robotstxt`, `404`).
+    private func writes(_ kind: String) -> Bool { !config.disableKinds.contains(kind) }
+
     /// One file to make.
     struct Job: Sendable {
         var path: String
@@ -36,7 +40,7 @@ struct ListPages: Sendable {
             sitemapEntries[plan.language] = entries
         }
         let languages = site.languages.map(\.language)
-        for language in languages {
+        for language in languages where writes("sitemap") {
             let entries = sitemapEntries[language] ?? []
             let prefix = site.prefix(language)
             let sitemapPath = (languages.count > 1 ? "/\(language)" : prefix) + "/sitemap.xml"
@@ -52,7 +56,7 @@ struct ListPages: Sendable {
         }
         if languages.count > 1 {
             let index = sitemaps
-            jobs.append(text("sitemap.xml") { Sitemap.index(index) })
+            if writes("sitemap") { jobs.append(text("sitemap.xml") { Sitemap.index(index) }) }
             if !config.defaultContentLanguageInSubdir {
                 // Hugo redirects /en/ to the root for the default language.
                 var trimmed = config.baseURL
@@ -62,8 +66,8 @@ struct ListPages: Sendable {
                 jobs.append(text("\(language)/index.html") { RedirectPage.html(to: root, language: language) })
             }
         }
-        let robots = "User-agent: *\nSitemap: \(site.absoluteLink("/sitemap.xml"))\n"
-        jobs.append(text("robots.txt") { robots })
+        let robots = "User-agent: *\n" + (writes("sitemap") ? "Sitemap: \(site.absoluteLink("/sitemap.xml"))\n" : "")
+        if writes("robotstxt") { jobs.append(text("robots.txt") { robots }) }
         for alias in site.aliases {
             let page = site.pages[alias.page]
             let target = site.absoluteLink(page.relativeURL)
@@ -84,10 +88,10 @@ struct ListPages: Sendable {
 
     private func languageJobs(_ plan: LanguagePlan, sitemapEntries entries: inout [Sitemap.Entry]) -> [Job] {
         var jobs: [Job] = []
-        for taxonomy in plan.taxonomies {
+        for taxonomy in plan.taxonomies where writes("taxonomy") && writes("taxonomyterm") {
             jobs += termsIndex(taxonomy, language: plan.language, entries: &entries)
         }
-        for spec in plan.lists {
+        for spec in plan.lists where spec.kind != .term || writes("term") {
             jobs += list(spec, language: plan.language)
             entries.append(Sitemap.Entry(location: site.absoluteLink(spec.url), lastmod: spec.pages.first.flatMap(lastmod)))
         }
@@ -95,7 +99,7 @@ struct ListPages: Sendable {
             entries.append(Sitemap.Entry(location: site.absoluteLink(site.pages[index].relativeURL), lastmod: lastmod(index)))
         }
         jobs += archive(plan)
-        jobs += notFound(plan)
+        if writes("404") { jobs += notFound(plan) }
         if templates.search { jobs += search(plan) }
         return jobs
     }
@@ -139,9 +143,9 @@ struct ListPages: Sendable {
             RedirectPage.html(to: target, language: language)
         })
         let feedPages = spec.feedLimit < 0 ? spec.pages : Array(spec.pages.prefix(spec.feedLimit))
-        jobs.append(feed(title: spec.title, url: spec.url, language: language) { [entries] in
+        if writes("rss") { jobs.append(feed(title: spec.title, url: spec.url, language: language) { [entries] in
             feedPages.compactMap { entries[$0].map { ($0.feedItemXML, $0.date) } }
-        })
+        }) }
         return jobs
     }
 
@@ -208,7 +212,7 @@ struct ListPages: Sendable {
                 descriptionHTML: "", contentHTML: nil)
             return (item.xml, date)
         }
-        jobs.append(feed(title: taxonomy.title, url: url, language: language) { items })
+        if writes("rss") { jobs.append(feed(title: taxonomy.title, url: url, language: language) { items }) }
         entries.append(Sitemap.Entry(location: site.absoluteLink(url), lastmod: terms.first.flatMap { lastmod($0.pages[0]) }))
         return jobs
     }
@@ -273,7 +277,7 @@ struct ListPages: Sendable {
         return [Job(path: path) { [self] in
             var context = templates.baseContext(
                 language: language, title: site.theme.translations.text(titleKey, language: language), url: url)
-            context["feedURL"] = .string(site.relativeLink(plan.prefix + "/index.xml"))
+            context["feedURL"] = writes("rss") ? .string(site.relativeLink(plan.prefix + "/index.xml")) : nil
             fill(&context)
             return render(template, .object(TemplateObject(context)), path: path, missing: template)
         }]

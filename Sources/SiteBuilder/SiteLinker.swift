@@ -32,12 +32,18 @@ enum SiteLinker {
         _ loaded: [PageLoader.Loaded], config: SiteConfig, theme: Theme, options: BuildOptions,
         revisions: [Int]? = nil, checks: Checks? = nil
     ) -> (site: LinkedSite, diagnostics: [Diagnostic], inPlace: Bool) {
+        let unsupported = UnsupportedFields.diagnostics(loaded)
+        let loaded = Cascade.apply(loaded, taxonomies: config.taxonomies.values.sorted())
         var reused = [Checked?](repeating: nil, count: loaded.count)
         if let revisions, let checks {
             for index in loaded.indices {
                 if let hit = checks.byPath[loaded[index].file.displayPath], hit.revision == revisions[index] {
                     reused[index] = hit.checked
                 }
+            }
+            // A changed cascade changes the pages below it, which were not read again.
+            if loaded.indices.contains(where: { reused[$0] == nil && Cascade.mayCascade(loaded[$0], checks.byPath[loaded[$0].file.relativePath]?.checked.page) }) {
+                reused = reused.map { _ in nil }
             }
         }
         let toCheck = loaded.indices.filter { reused[$0] == nil }
@@ -77,7 +83,7 @@ enum SiteLinker {
         let perPage = checked.flatMap(\.diagnostics)
         if let checks, let previous = checks.previous,
            let site = samePlaces(previous, loaded: loaded, checked: checked, rechecked: toCheck) {
-            return (site, perPage + previous.global, true)
+            return (site, perPage + previous.global + unsupported, true)
         }
         // A fresh draft each time: the alias check below changes drafts, not the kept checks.
         var drafts = checked.compactMap { item in item.page.map { Draft(page: $0, url: item.url, outputPath: item.outputPath) } }
@@ -99,7 +105,7 @@ enum SiteLinker {
             for (position, page) in pages.enumerated() { index[page.file.displayPath] = position }
             checks.previous = (site, global, index, loaded.count)
         }
-        return (site, perPage + global, false)
+        return (site, perPage + global + unsupported, false)
     }
 
     /// The last site with the re-checked pages put in, when none of them moved: each is still

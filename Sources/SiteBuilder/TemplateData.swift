@@ -161,7 +161,7 @@ struct TemplateData: Sendable {
             "toc": .string(toc),
             "hasToc": .bool(!toc.isEmpty),
             "permalink": .string(site.absoluteLink(page.relativeURL)),
-            "feedURL": .string(site.relativeLink(site.prefix(page.language) + "/index.xml")),
+            "feedURL": site.config.disableKinds.contains("rss") ? .bool(false) : .string(site.relativeLink(site.prefix(page.language) + "/index.xml")),
             "relPermalink": .string(site.relativeLink(page.relativeURL)),
             "authorLink": .string(metadata.authorLink ?? ""),
             "categories": termLinks(metadata.categories, taxonomy: "categories", language: page.language),
@@ -222,7 +222,7 @@ struct TemplateData: Sendable {
             "pageTitle": .string(Self.pageTitle(title, site: siteTitle)),
             "relPermalink": .string(site.relativeLink(url)),
             "permalink": .string(site.absoluteLink(url)),
-            "feedURL": .string(site.relativeLink(url + "index.xml")),
+            "feedURL": site.config.disableKinds.contains("rss") ? .bool(false) : .string(site.relativeLink(url + "index.xml")),
             "ogType": .string("website"),
             "locale": .string(locale(language)),
         ]

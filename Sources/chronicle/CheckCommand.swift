@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentParsing
 import Foundation
 import SiteBuilder
 import SiteCore
@@ -41,7 +42,8 @@ struct CheckCommand: ParsableCommand {
         case .json:
             let report = CheckReport(
                 pages: result.pages.count, errors: errors, warnings: warnings,
-                diagnostics: diagnostics.map(CheckReport.Item.init))
+                diagnostics: diagnostics.map(CheckReport.Item.init),
+                unsupported: diagnostics.compactMap(CheckReport.Unsupported.init))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(report))
@@ -57,6 +59,33 @@ struct CheckReport: Encodable {
     var errors: Int
     var warnings: Int
     var diagnostics: [Item]
+    /// Config keys and front matter fields Chronicle does not act on, for tools: one entry
+    /// per `config.unsupported` / `frontmatter.unsupported` warning.
+    var unsupported: [Unsupported]
+
+    struct Unsupported: Encodable {
+        /// `config` or `frontmatter`.
+        var kind: String
+        var key: String
+        /// What Chronicle does instead.
+        var instead: String
+        var path: String
+        var line: Int?
+        var column: Int?
+        /// Further files that set a front matter field (0 for config keys).
+        var moreFiles: Int
+
+        init?(_ diagnostic: Diagnostic) {
+            guard diagnostic.code == "config.unsupported" || diagnostic.code == "frontmatter.unsupported",
+                  let (key, instead) = ConfigKeyCheck.parse(diagnostic.message) else { return nil }
+            kind = diagnostic.code == "config.unsupported" ? "config" : "frontmatter"
+            self.key = key
+            (self.instead, moreFiles) = ConfigKeyCheck.splitCount(instead)
+            path = diagnostic.location.path
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+        }
+    }
 
     struct Item: Encodable {
         var severity: String

@@ -53,6 +53,31 @@ import Testing
         #expect(items.first?["line"] as? Int == 4)
     }
 
+    @Test("JSON lists the config keys and front matter fields Chronicle does not act on, with what it does instead")
+    func jsonListsUnsupportedKeys() throws {
+        let site = try ChronicleProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try ChronicleProcess.write([
+            "config.toml": "baseURL = \"https://example.org/\"\nrelativeURLs = true\n[outputs]\nhome = [\"HTML\", \"JSON\"]\n",
+            "content/posts/a.md": "---\ntitle: A\nlayout: wide\n---\nA\n",
+            "content/posts/b.md": "---\ntitle: B\nlayout: wide\n---\nB\n",
+        ], into: site)
+        let run = try ChronicleProcess.run(["check", "--source", site.path, "--format", "json"])
+        #expect(run.status == 0, "warnings only")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let items = try #require(json["unsupported"] as? [[String: Any]], "\(run.stdout)")
+        #expect(items.map { "\($0["kind"] ?? "") \($0["key"] ?? "") \($0["path"] ?? ""):\($0["line"] ?? "") +\($0["moreFiles"] ?? "")" } == [
+            "config relativeURLs config.toml:2 +0",
+            "config outputs config.toml:3 +0",
+            "frontmatter layout content/posts/a.md:3 +1",
+        ])
+        #expect(items.first?["instead"] as? String == "Chronicle writes root-relative links (/posts/…)")
+        #expect(items.last?["instead"] as? String == "Chronicle renders every page with its theme's page template")
+        let strict = try ChronicleProcess.run(["check", "--source", site.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("config.toml:3:1: warning: 'outputs' is not supported: "), "\(strict.stderr)")
+    }
+
     @Test("JSON carries a diagnostic's notes: the page a clashing slug takes its URL from")
     func jsonCarriesNotes() throws {
         let site = try ChronicleProcess.temporaryFolder()
