@@ -2,7 +2,8 @@ import Foundation
 
 /// URL path helpers that behave as Hugo's do, so moved sites keep their links.
 public enum Slug {
-    /// Hugo's `UnicodeSanitize`: keeps letters, digits, marks and `. / \ _ # + ~`, plus `%XX`
+    /// Hugo's `UnicodeSanitize`: keeps letters, digits, marks and `. / \ _ # + ~ @` (Hugo 0.111
+    /// keeps `@`: `a@b` stays `a@b` in its URLs), plus `%XX`
     /// escapes; runs of spaces and hyphens become one `-`; everything else is dropped.
     public static func sanitize(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
@@ -11,7 +12,7 @@ public enum Slug {
         for (index, scalar) in scalars.enumerated() {
             let allowed: Bool
             switch scalar {
-            case ".", "/", "\\", "_", "#", "+", "~":
+            case ".", "/", "\\", "_", "#", "+", "~", "@":
                 allowed = true
             case "%":
                 allowed = index + 2 < scalars.count && scalars[index + 1].isHexDigit

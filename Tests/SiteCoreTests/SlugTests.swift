@@ -14,6 +14,7 @@ import Testing
         ("a - b", "a-b"),
         ("C++ & Go", "c++-go"),
         ("Wie schaut's aus", "wie-schauts-aus"),
+        ("Mail@Home", "mail@home"),
     ])
     func urlizesAsHugoDoes(input: String, expected: String) {
         #expect(Slug.urlize(input) == expected)
