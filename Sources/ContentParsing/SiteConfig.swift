@@ -38,6 +38,9 @@ public struct LanguageConfig: Sendable, Hashable {
     public var params: ParamValue
     /// Menus by name (`main`), sorted by weight then name.
     public var menus: [String: [MenuEntry]]
+    /// `[languages.xx.permalinks]`: when given, it replaces the site's `[permalinks]` for the
+    /// language as a whole (Hugo 0.111 does not merge the two).
+    public var permalinks: [String: PermalinkPattern]?
 
     public init(language: Language, params: ParamValue, menus: [String: [MenuEntry]]) {
         self.language = language
@@ -84,6 +87,9 @@ public struct SiteConfig: Sendable {
     public var summaryLength: Int = 70
     public var markup = MarkupConfig()
     public var enableRobotsTXT = false
+    /// `[permalinks]`: URL patterns of regular pages by their first section (`posts`), and of
+    /// taxonomy terms by the taxonomy's plural (`tags`). Keys are lower-cased.
+    public var permalinks: [String: PermalinkPattern] = [:]
     /// The whole config as read, for anything a theme wants.
     public var raw: ParamValue = .table([:])
 
@@ -91,5 +97,11 @@ public struct SiteConfig: Sendable {
 
     public func language(_ code: String) -> LanguageConfig? {
         languages.first { $0.language.code == code }
+    }
+
+    /// The `[permalinks]` patterns of a language: its own when it has them, else the site's.
+    public func permalinks(for language: String) -> [String: PermalinkPattern] {
+        if permalinks.isEmpty && !languages.contains(where: { $0.permalinks != nil }) { return [:] }
+        return self.language(language)?.permalinks ?? permalinks
     }
 }
