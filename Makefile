@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
+.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo compare-permalinks bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
 .PHONY: all deps pydeps browserdeps browser-test theme-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair fuzz clean
 
 all: build
@@ -129,6 +129,11 @@ golden-update: deps
 # Article text of the real Hugo blog, Chronicle vs Hugo 0.111 (needs the Debian hugo package).
 compare-hugo: build
 	bash scripts/compare_hugo.sh
+
+# [permalinks] on the real blog: every path Hugo 0.111 writes exists in Chronicle's build, of the
+# same kind, and `chronicle check` finds no broken links (needs the Debian hugo package).
+compare-permalinks: build
+	python3 scripts/compare_permalinks.py
 
 # Mojibake repair vs Python's ftfy on ../shared/corpus/mojibake.
 bench-repair: build

@@ -160,7 +160,8 @@ public struct PermalinkPattern: Sendable, Hashable {
         }
         if path.utf8.contains(UInt8(ascii: "+")) { path = path.replacingOccurrences(of: "+", with: " ") }
         if path.utf8.contains(UInt8(ascii: "%")), let decoded = path.removingPercentEncoding { path = decoded }
-        let segments = Slug.urlize(path).split(separator: "/")
+        // By scalars: `/` and a combining mark after it (`/\u{FE0F}`) are one Character.
+        let segments = Slug.urlize(path).unicodeScalars.split(separator: "/").map { String($0) }
         return segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
     }
 

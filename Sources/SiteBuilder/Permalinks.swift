@@ -17,7 +17,7 @@ enum Permalinks {
         /// The folders of the page's nearest section: a top-level folder is always one, a
         /// deeper one when it has an `_index.md` in the page's language.
         func path(of file: ContentFile) -> [String] {
-            var folders = file.logicalPath.split(separator: "/").map(String.init)
+            var folders = file.logicalPath.unicodeScalars.split(separator: "/").map { String($0) }
             if file.kind != .branchBundle { folders.removeLast() }
             while folders.count > 1, !branches.contains(file.language + "\u{0}" + folders.joined(separator: "/")) {
                 folders.removeLast()
@@ -36,7 +36,7 @@ enum Permalinks {
         let patterns = config.permalinks(for: file.language)
         guard !patterns.isEmpty, let pattern = patterns[file.section.lowercased()] else { return nil }
         let path = file.logicalPath
-        let filename = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let filename = path.unicodeScalars.lastIndex(of: "/").map { String(path.unicodeScalars[path.unicodeScalars.index(after: $0)...]) } ?? path
         let date = (metadata.date ?? metadata.publishDate ?? metadata.lastmod)?.civil
         return pattern.expand(PermalinkPattern.Subject(
             date: date, section: file.section,
