@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/chronicle
 
-.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo compare-layouts hugodeps bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
+.PHONY: all deps pydeps browserdeps browser-test build site test test-tsan golden-update compare-hugo compare-layouts compare-permalinks hugodeps bench bench-serve bench-callgrind bench-repair bench-highlight fuzz clean
 .PHONY: all deps pydeps browserdeps browser-test theme-test build site test test-tsan golden-update compare-hugo bench bench-serve bench-callgrind bench-repair fuzz clean
 
 all: build
@@ -110,7 +110,7 @@ theme-test: browserdeps pydeps
 		[ $$theme = 0 ] && [ $$html5 = 0 ]
 
 # Every test: the Swift tests, the feeds as a feed reader reads them, the blog in both content
-# layouts against Hugo (compare-layouts), `serve` and search in a
+# layouts and with [permalinks] against Hugo (compare-layouts, compare-permalinks), `serve` and search in a
 # browser, the reader theme in a browser and through an HTML5 parser (theme-test), the
 # parallel cmark-gfm parsing under ThreadSanitizer (test-tsan), and the release binary as users
 # get it (its static parallel cmark route, byte-identical output with 1 thread and with every
@@ -120,6 +120,7 @@ test: deps pydeps browserdeps hugodeps
 	$(SWIFT) test --skip-build
 	python3 scripts/check_feeds.py .build/debug/chronicle
 	python3 scripts/compare_layouts.py --chronicle .build/debug/chronicle
+	python3 scripts/compare_permalinks.py --chronicle .build/debug/chronicle
 	python3 scripts/browser_test.py .build/debug/chronicle
 	python3 scripts/search_test.py .build/debug/chronicle
 	python3 scripts/check_contrast.py
@@ -143,6 +144,12 @@ golden-update: deps
 # Article text of the real Hugo blog, Chronicle vs Hugo 0.111 (needs the Debian hugo package).
 compare-hugo: build
 	bash scripts/compare_hugo.sh
+
+# [permalinks] on the real blog: every path Hugo 0.111 writes exists in Chronicle's build, of the
+# same kind, and `chronicle check` finds no broken links (needs the Debian hugo package).
+compare-permalinks: hugodeps
+	$(SWIFT) build --product chronicle
+	python3 scripts/compare_permalinks.py --chronicle .build/debug/chronicle
 
 # Mojibake repair vs Python's ftfy on ../shared/corpus/mojibake.
 bench-repair: build

@@ -126,6 +126,7 @@ private struct ConfigBuilder {
         config.markup = markup()
         config.disableKinds = Set((raw["disableKinds"]?.stringList ?? []).map { $0.lowercased() })
         config.languages = languages(site: config)
+        readPermalinks(into: &config)
         if !config.languages.contains(where: { $0.language.code == config.defaultContentLanguage }),
            let first = config.languages.first {
             report(
@@ -345,6 +346,59 @@ private struct ConfigBuilder {
             }
         }
         return .table(result)
+    }
+
+    // MARK: - Permalinks
+
+    /// `[permalinks]` and each `[languages.xx.permalinks]` (which replaces the site's for its
+    /// language, as in Hugo 0.111). A pattern Hugo would refuse is a `config.permalink` error at
+    /// its token, and its section or taxonomy keeps its default URLs.
+    private mutating func readPermalinks(into config: inout SiteConfig) {
+        if let site = raw["permalinks"] { config.permalinks = permalinkTable(site, key: "permalinks") }
+        guard let languages = raw["languages"]?.tableValue else { return }
+        for (code, value) in languages.sorted(by: { $0.key < $1.key }) {
+            guard let own = value["permalinks"],
+                  let index = config.languages.firstIndex(where: { $0.language.code == code.lowercased() }) else { continue }
+            config.languages[index].permalinks = permalinkTable(own, key: "languages.\(code).permalinks")
+        }
+    }
+
+    private mutating func permalinkTable(_ value: ParamValue, key: String) -> [String: PermalinkPattern] {
+        guard let table = value.tableValue else {
+            typeError(key, "a table", value)
+            return [:]
+        }
+        var patterns: [String: PermalinkPattern] = [:]
+        for (name, item) in table.sorted(by: { $0.key < $1.key }) {
+            let entry = "\(key).\(name)"
+            guard case .string(let text) = item else {
+                typeError(entry, "a string", item)
+                continue
+            }
+            // Hugo trims spaces and slashes off the key: `"/posts/"` is `posts`.
+            let section = name.trimmingCharacters(in: CharacterSet(charactersIn: " /")).lowercased()
+            switch PermalinkPattern.parse(text) {
+            case .success(let pattern):
+                patterns[section] = pattern
+            case .failure(let problem):
+                let known = PermalinkPattern.knownTokens.joined(separator: ", ")
+                let what: String
+                var offset: Int?
+                switch problem {
+                case .unknownToken(let token, let at):
+                    what = "has the unknown token '\(token)' (known: \(known), and Go time layouts such as :2006)"
+                    offset = at
+                case .emptySegment:
+                    what = "has an empty segment ('//')"
+                }
+                report("config.permalink", "permalink '\(text)' for '\(name)' \(what); '\(name)' keeps its default URLs", key: entry)
+                if let offset, let line = diagnostics.last?.sourceLine,
+                   let start = line.range(of: text, options: [], range: line.range(of: "=").map { $0.upperBound..<line.endIndex } ?? line.startIndex..<line.endIndex) {
+                    diagnostics[diagnostics.count - 1].location.column = line.distance(from: line.startIndex, to: start.lowerBound) + offset + 1
+                }
+            }
+        }
+        return patterns
     }
 
     // MARK: - Typed values

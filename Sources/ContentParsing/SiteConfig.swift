@@ -41,6 +41,9 @@ public struct LanguageConfig: Sendable, Hashable {
     /// The language's own content folder (`contentDir = "content/de"`), relative to the site;
     /// nil: the site's `contentDir`, with languages told apart by file name.
     public var contentDir: String?
+    /// `[languages.xx.permalinks]`: when given, it replaces the site's `[permalinks]` for the
+    /// language as a whole (Hugo 0.111 does not merge the two).
+    public var permalinks: [String: PermalinkPattern]?
 
     public init(language: Language, params: ParamValue, menus: [String: [MenuEntry]], contentDir: String? = nil) {
         self.language = language
@@ -93,6 +96,9 @@ public struct SiteConfig: Sendable {
     /// Hugo's `disableKinds`, lower-cased (`rss`, `taxonomy`, `term`, `sitemap`, `robotstxt`,
     /// `404`); `taxonomyterm`, the spelling before Hugo 0.73, is `taxonomy` here.
     public var disableKinds: Set<String> = []
+    /// `[permalinks]`: URL patterns of regular pages by their first section (`posts`), and of
+    /// taxonomy terms by the taxonomy's plural (`tags`). Keys are lower-cased.
+    public var permalinks: [String: PermalinkPattern] = [:]
     /// The whole config as read, for anything a theme wants.
     public var raw: ParamValue = .table([:])
 
@@ -100,5 +106,11 @@ public struct SiteConfig: Sendable {
 
     public func language(_ code: String) -> LanguageConfig? {
         languages.first { $0.language.code == code }
+    }
+
+    /// The `[permalinks]` patterns of a language: its own when it has them, else the site's.
+    public func permalinks(for language: String) -> [String: PermalinkPattern] {
+        if permalinks.isEmpty && !languages.contains(where: { $0.permalinks != nil }) { return [:] }
+        return self.language(language)?.permalinks ?? permalinks
     }
 }

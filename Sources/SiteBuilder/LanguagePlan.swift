@@ -18,6 +18,9 @@ struct LanguagePlan: Sendable {
     let taxonomies: [TaxonomySpec]
     /// Section lists, for neighbours.
     let sections: [ListSpec]
+    /// Term page URLs by taxonomy and term slug, where a `[permalinks]` pattern makes them
+    /// (else a term's URL is the taxonomy's URL and its slug).
+    let termURLs: [String: [String: String]]
 
     /// One paginated list page with its feed.
     struct ListSpec: Sendable {
@@ -89,9 +92,23 @@ struct LanguagePlan: Sendable {
         lists += sections
         self.sections = sections
         var taxonomies: [TaxonomySpec] = []
+        var termURLs: [String: [String: String]] = [:]
+        let patterns = config.permalinks(for: language)
         for plural in config.taxonomies.values.sorted() {
-            let index = TaxonomyIndex(plural: plural, pages: regular, in: pages) { termSlugs[$0] ?? Slug.urlize($0) }
+            var index = TaxonomyIndex(plural: plural, pages: regular, in: pages) { termSlugs[$0] ?? Slug.urlize($0) }
             let taxonomyURL = prefix + "/" + Slug.urlize(plural) + "/"
+            for position in index.terms.indices {
+                let term = index.terms[position]
+                index.terms[position].url = taxonomyURL + term.slug + "/"
+                guard let made = Permalinks.termURL(
+                    plural: plural, name: term.name, page: branches[plural + "/" + term.slug].map { pages[$0] },
+                    newest: term.pages.first.map { pages[$0] }, patterns: patterns) else { continue }
+                let url = prefix + made
+                // A pattern's literal text could climb out (`/../`): such a term keeps its URL.
+                guard URLPaths.safeSitePath(url) != nil, URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url)) else { continue }
+                index.terms[position].url = url
+                termURLs[plural, default: [:]][term.slug] = url
+            }
             let branch = branches[plural]
             taxonomies.append(TaxonomySpec(
                 plural: plural, url: taxonomyURL, title: branch.map { pages[$0].metadata.title } ?? label(plural),
@@ -100,7 +117,7 @@ struct LanguagePlan: Sendable {
             for term in index.terms {
                 let termBranch = branches[plural + "/" + term.slug]
                 lists.append(ListSpec(
-                    kind: .term, url: taxonomyURL + term.slug + "/",
+                    kind: .term, url: term.url,
                     title: termBranch.map { pages[$0].metadata.title } ?? term.name,
                     pages: term.pages, pageSize: intParam("list.paginate") ?? listSize,
                     feedLimit: intParam("list.rss") ?? rssDefault, content: termBranch))
@@ -108,6 +125,7 @@ struct LanguagePlan: Sendable {
         }
         self.lists = lists
         self.taxonomies = taxonomies
+        self.termURLs = termURLs
     }
 
     /// The sections whose posts the home page lists: `params.mainSections`, else the largest.

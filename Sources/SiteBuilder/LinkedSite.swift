@@ -117,6 +117,17 @@ public struct LinkedSite: Sendable {
         termSlugs[term] ?? Slug.urlize(term)
     }
 
+    /// A taxonomy term's page URL path in a language: `/tags/arm64/`, or what the language's
+    /// `[permalinks]` pattern for the taxonomy makes of it.
+    func termURL(_ term: String, taxonomy: String, language: String) -> String {
+        let slug = slug(ofTerm: term)
+        if let plan = languages.first(where: { $0.language == language }), !plan.termURLs.isEmpty,
+           let url = plan.termURLs[taxonomy]?[slug] {
+            return url
+        }
+        return prefix(language) + "/\(taxonomy)/" + slug + "/"
+    }
+
     // MARK: - Links
 
     /// A site path as the browser should request it (base path prefixed, percent-encoded).

@@ -194,7 +194,7 @@ struct ListPages: Sendable {
             context["content"] = .string(content(taxonomy.content))
             context["terms"] = .list(taxonomy.byCount.map { term in
                 .object(TemplateObject([
-                    "name": .string(term.name), "url": .string(site.relativeLink(url + term.slug + "/")),
+                    "name": .string(term.name), "url": .string(site.relativeLink(term.url)),
                     "count": .int(term.pages.count),
                 ]))
             })
@@ -208,7 +208,7 @@ struct ListPages: Sendable {
         let items = (limit < 0 ? terms : Array(terms.prefix(limit))).map { term in
             let date = site.pages[term.pages[0]].displayDate
             let item = RSSFeed.Item(
-                title: term.name, link: site.absoluteLink(url + term.slug + "/"), date: date,
+                title: term.name, link: site.absoluteLink(term.url), date: date,
                 descriptionHTML: "", contentHTML: nil)
             return (item.xml, date)
         }

@@ -14,6 +14,8 @@ enum SiteLinker {
         /// The last site linked in full, its problems that are not one page's own (menus,
         /// shared URLs, aliases), and its pages' indexes by relative path.
         fileprivate var previous: (site: LinkedSite, global: [Diagnostic], index: [String: Int], loadedCount: Int)?
+        /// The sections `:sections` read in the last link: when they change, every URL may.
+        fileprivate var sections: Permalinks.Sections?
     }
 
     /// A page's own checks: the page as it goes on (unsafe links, aliases and terms left out)
@@ -35,6 +37,11 @@ enum SiteLinker {
         let unsupported = UnsupportedFields.diagnostics(loaded)
         let loaded = Cascade.apply(loaded, taxonomies: config.taxonomies.values.sorted())
         var reused = [Checked?](repeating: nil, count: loaded.count)
+        let sections = Self.sections(of: loaded, config: config)
+        if let checks, checks.sections != sections {
+            checks.byPath = [:]
+            checks.sections = sections
+        }
         if let revisions, let checks {
             for index in loaded.indices {
                 if let hit = checks.byPath[loaded[index].file.displayPath], hit.revision == revisions[index] {
@@ -64,7 +71,7 @@ enum SiteLinker {
         // Each page on its own, in parallel: published, its URL, its aliases and terms.
         let terms = termIsSafe
         let fresh = ParallelMap.map(toCheck, jobs: options.jobs) { index -> Checked in
-            let result = draft(loaded[index], config: config, options: options, termIsSafe: terms)
+            let result = draft(loaded[index], config: config, options: options, termIsSafe: terms, sections: sections)
             return Checked(
                 page: result.draft?.page, url: result.draft?.url ?? "", outputPath: result.draft?.outputPath ?? "",
                 diagnostics: result.diagnostics)
@@ -89,8 +96,8 @@ enum SiteLinker {
         var drafts = checked.compactMap { item in item.page.map { Draft(page: $0, url: item.url, outputPath: item.outputPath) } }
         var config = config
         var global = leaveOutUnsafeMenuLinks(&config)
-        let isWritten = duplicateURLs(drafts, config: config, diagnostics: &global)
-        let aliases = aliasesOfPages(&drafts, config: config, diagnostics: &global)
+        let isWritten = duplicateURLs(drafts, config: config, sections: sections, diagnostics: &global)
+        let aliases = aliasesOfPages(&drafts, config: config, sections: sections, diagnostics: &global)
         let pages = drafts.map { draft in
             Page(
                 file: draft.page.file, document: draft.page.document, metadata: draft.page.metadata,
@@ -154,21 +161,35 @@ enum SiteLinker {
             && a.url == b.url && a.aliases == b.aliases
     }
 
+    /// The sections `:sections` needs, when a `[permalinks]` pattern uses it; else nil.
+    static func sections(of loaded: [PageLoader.Loaded], config: SiteConfig) -> Permalinks.Sections? {
+        let patterns = config.languages.flatMap { config.permalinks(for: $0.language.code).values }
+        guard patterns.contains(where: \.usesSections) else { return nil }
+        return Permalinks.Sections(loaded.lazy.map(\.file))
+    }
+
     /// A page's own checks: nil when it is not published or its URL leaves the site.
     private static func draft(
-        _ page: PageLoader.Loaded, config: SiteConfig, options: BuildOptions, termIsSafe: [String: [String: Bool]]
+        _ page: PageLoader.Loaded, config: SiteConfig, options: BuildOptions, termIsSafe: [String: [String: Bool]],
+        sections: Permalinks.Sections?
     ) -> (draft: Draft?, diagnostics: [Diagnostic]) {
         // The page as it goes on: a copy, since the checks below leave things out of it.
         let page = page.copy()
         var diagnostics: [Diagnostic] = []
         guard isPublished(page.metadata, options: options) else { return (nil, []) }
         if let problem = outsideSiteDiagnostic(page) { return (nil, [problem]) }
-        let url = URLPaths.pageURL(file: page.file, metadata: page.metadata, config: config)
+        let url = URLPaths.pageURL(file: page.file, metadata: page.metadata, config: config, sections: sections)
         guard URLPaths.safeSitePath(url) != nil, URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url)) else {
-            let key = page.metadata.url != nil ? "url" : "slug"
+            var key = page.metadata.url != nil ? "url" : "slug"
+            var maker = "'\(key)'"
+            if page.metadata.url == nil, page.file.kind != .branchBundle,
+               let pattern = config.permalinks(for: page.file.language)[page.file.section.lowercased()] {
+                key = "title"
+                maker = "the permalink '\(pattern.text)'"
+            }
             return (nil, [Diagnostic(
                 .error, code: "url.outside",
-                message: "'\(key)' makes the page URL '\(url)', which points outside the site; page not written",
+                message: "\(maker) makes the page URL '\(url)', which points outside the site; page not written",
                 location: page.document.location(ofKey: key))])
         }
         diagnostics += leaveOutUnsafeLinks(page)
@@ -342,14 +363,14 @@ enum SiteLinker {
     /// claims the URL, at the `url` or `slug` that claims it, with the keeper as a note.
     /// Returns, per page, whether it is written.
     private static func duplicateURLs(
-        _ drafts: [Draft], config: SiteConfig, diagnostics: inout [Diagnostic]
+        _ drafts: [Draft], config: SiteConfig, sections: Permalinks.Sections?, diagnostics: inout [Diagnostic]
     ) -> [Bool] {
         var groups: [String: [Int]] = [:]
         for (index, draft) in drafts.enumerated() { groups[draft.outputPath, default: []].append(index) }
         var written = drafts.map(\.isRegular)
         for (index, draft) in drafts.enumerated() {
             guard let group = groups[draft.outputPath], group.count > 1, group[0] == index else { continue }
-            let claims = group.map { claim(drafts[$0], config: config) }
+            let claims = group.map { claim(drafts[$0], config: config, sections: sections) }
             let keeper = claims.firstIndex { $0 == nil } ?? 0
             let owner = drafts[group[keeper]]
             let ownerLocation = claims[keeper].map { owner.page.document.location(ofKey: $0.key) }
@@ -375,13 +396,14 @@ enum SiteLinker {
     }
 
     /// The front matter field (`url` or `slug`) and its value that gave a page a URL other than
-    /// the one its file path gives; nil when the URL is the file path's.
-    private static func claim(_ draft: Draft, config: SiteConfig) -> (key: String, value: String)? {
+    /// the one its file path (or its section's permalink without a slug) gives; nil when the
+    /// URL is that one.
+    private static func claim(_ draft: Draft, config: SiteConfig, sections: Permalinks.Sections?) -> (key: String, value: String)? {
         let metadata = draft.page.metadata
         var natural = metadata
         natural.url = nil
         natural.slug = nil
-        guard URLPaths.pageURL(file: draft.page.file, metadata: natural, config: config) != draft.url else { return nil }
+        guard URLPaths.pageURL(file: draft.page.file, metadata: natural, config: config, sections: sections) != draft.url else { return nil }
         if let url = metadata.url?.trimmingCharacters(in: .whitespaces), !url.isEmpty { return ("url", url) }
         if let slug = metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty { return ("slug", slug) }
         return nil
@@ -390,7 +412,7 @@ enum SiteLinker {
     /// Aliases that are the URL of a page, or of an earlier alias, are dropped with a warning:
     /// the page (or the first alias) keeps that URL. Returns the redirects to write.
     private static func aliasesOfPages(
-        _ drafts: inout [Draft], config: SiteConfig, diagnostics: inout [Diagnostic]
+        _ drafts: inout [Draft], config: SiteConfig, sections: Permalinks.Sections?, diagnostics: inout [Diagnostic]
     ) -> [LinkedSite.Alias] {
         // The owner of each output path: a page (its index) or an alias (its page, text and
         // occurrence, to find where it is written when another one collides with it).
@@ -401,7 +423,7 @@ enum SiteLinker {
         /// Where a page's URL comes from: its `url` or `slug`, else its file.
         func urlLocation(_ index: Int) -> SourceLocation {
             let draft = drafts[index]
-            return claim(draft, config: config).map { draft.page.document.location(ofKey: $0.key) }
+            return claim(draft, config: config, sections: sections).map { draft.page.document.location(ofKey: $0.key) }
                 ?? SourceLocation(path: draft.page.file.displayPath)
         }
         var redirects: [LinkedSite.Alias] = []

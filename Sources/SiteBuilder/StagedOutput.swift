@@ -78,8 +78,10 @@ public final class StagedOutput: OutputSink, @unchecked Sendable {
     private func store(_ file: OutputFile) -> OutputWriter.WriteError? {
         guard URLPaths.isSafeOutputPath(file.path) else { return .unsafePath(file.path) }
         let target = staging.path + "/" + file.path
-        if let slash = file.path.lastIndex(of: "/") {
-            let folder = staging.path + "/" + file.path[..<slash]
+        // By scalars: `/` followed by a combining mark (`/\u{FE0F}-x`, which urlize keeps) is
+        // one Character, which a Character search would not find.
+        if let slash = file.path.unicodeScalars.lastIndex(of: "/") {
+            let folder = staging.path + "/" + String(file.path.unicodeScalars[..<slash])
             guard makeFolder(folder) else {
                 return .io(file.path, "cannot create its folder (a file of that name may be in the way)")
             }
@@ -108,7 +110,8 @@ public final class StagedOutput: OutputSink, @unchecked Sendable {
         let known = madeFolders.contains(path)
         lock.unlock()
         if known { return true }
-        if let slash = path.lastIndex(of: "/"), slash > path.startIndex, !makeFolder(String(path[..<slash])) { return false }
+        if let slash = path.unicodeScalars.lastIndex(of: "/"), slash > path.startIndex,
+           !makeFolder(String(path.unicodeScalars[..<slash])) { return false }
         if mkdir(path, 0o777) != 0 {
             var info = stat()
             guard errno == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }

@@ -10,6 +10,9 @@ struct TaxonomyIndex {
         var name: String
         /// Pages with the term (indexes into the site's pages), newest first.
         var pages: [Int]
+        /// The term page's URL path (`/tags/arm64/`, or what a `[permalinks]` pattern makes of
+        /// it); set by `LanguagePlan`.
+        var url = ""
     }
 
     var plural: String

@@ -42,8 +42,10 @@ extension TemplateData {
     }
 
     /// A list page's versions: the same list under each language's prefix, where that
-    /// language has it (`/tags/` and `/de/tags/`; a term only one language uses has none).
+    /// language has it (`/tags/` and `/de/tags/`; a term only one language uses has none); a
+    /// term's page in each language that has the term, when permalinks make term URLs.
     func listVersions(url: String, language: String) -> [String: String] {
+        if !termVersions.isEmpty, let versions = termVersions[url] { return versions }
         let prefix = site.prefix(language)
         guard url.hasPrefix(prefix + "/") else { return [language: url] }
         let rest = url.dropFirst(prefix.count)

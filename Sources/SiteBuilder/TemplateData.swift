@@ -30,6 +30,10 @@ struct TemplateData: Sendable {
 
     func hasList(_ url: String) -> Bool { listURLs.contains(url) }
 
+    /// A term page's URL -> the same term's page URL in each language that has it, when a
+    /// `[permalinks]` pattern makes term URLs (they may then differ by more than the prefix).
+    let termVersions: [String: [String: String]]
+
     /// `staticPaths`: the files the output's `static/` layer has (the site's and the theme's),
     /// for the icons the head links.
     init(site: LinkedSite, now: Date, staticPaths: Set<String> = [], search: Bool = false) {
@@ -53,6 +57,19 @@ struct TemplateData: Sendable {
             for taxonomy in plan.taxonomies { urls.insert(taxonomy.url) }
         }
         listURLs = urls
+        var termVersions: [String: [String: String]] = [:]
+        if site.languages.contains(where: { !$0.termURLs.isEmpty }) {
+            var byTerm: [String: [String: String]] = [:]
+            for plan in site.languages {
+                for taxonomy in plan.taxonomies {
+                    for term in taxonomy.terms { byTerm[taxonomy.plural + "\u{0}" + term.slug, default: [:]][plan.language] = term.url }
+                }
+            }
+            for versions in byTerm.values {
+                for url in versions.values { termVersions[url] = versions }
+            }
+        }
+        self.termVersions = termVersions
     }
 
     private func values(_ language: String) -> LanguageValues {
@@ -103,11 +120,10 @@ struct TemplateData: Sendable {
     }
 
     func termLinks(_ terms: [String], taxonomy: String, language: String) -> TemplateValue {
-        let base = site.prefix(language) + "/\(taxonomy)/"
         return .list(terms.map { term in
             .object(TemplateObject([
                 "name": .string(term),
-                "url": .string(site.relativeLink(base + site.slug(ofTerm: term) + "/")),
+                "url": .string(site.relativeLink(site.termURL(term, taxonomy: taxonomy, language: language))),
             ]))
         })
     }

@@ -9,13 +9,24 @@ public enum URLPaths {
         return "/" + language
     }
 
-    /// The URL path of a content page, as Hugo 0.111 writes it.
+    /// The URL path of a content page, as Hugo 0.111 writes it: its `url`, else its section's
+    /// `[permalinks]` pattern (`Permalinks`; `sections` for `:sections`), else its path with
+    /// `slug` for the last part.
     public static func pageURL(file: ContentFile, metadata: PageMetadata, config: SiteConfig) -> String {
+        pageURL(file: file, metadata: metadata, config: config, sections: nil)
+    }
+
+    static func pageURL(
+        file: ContentFile, metadata: PageMetadata, config: SiteConfig, sections: Permalinks.Sections?
+    ) -> String {
         let prefix = languagePrefix(file.language, config: config)
         if let url = metadata.url?.trimmingCharacters(in: .whitespaces), !url.isEmpty {
             var path = normalized(url)
             if !prefix.isEmpty, !path.hasPrefix(prefix + "/") { path = prefix + path }
             return path
+        }
+        if let path = Permalinks.pageURL(file: file, metadata: metadata, config: config, sections: sections) {
+            return prefix + path
         }
         var segments = file.logicalPath.split(separator: "/").map(String.init)
         if let slug = metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty, file.kind != .branchBundle {

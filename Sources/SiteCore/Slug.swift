@@ -2,8 +2,10 @@ import Foundation
 
 /// URL path helpers that behave as Hugo's do, so moved sites keep their links.
 public enum Slug {
-    /// Hugo's `UnicodeSanitize`: keeps letters, digits, marks and `. / \ _ # + ~`, plus `%XX`
-    /// escapes; runs of spaces and hyphens become one `-`; everything else is dropped.
+    /// Hugo 0.111's `UnicodeSanitize`: keeps letters, digits, marks, `%XX` escapes and
+    /// `. / \ _ # + ~ - @` as they are (`x--y`, `end-`, `a@b` stay); a run of spaces becomes
+    /// one `-` before the next kept character unless a `-` is on either side of it (`a - b` is
+    /// `a-b`), and none at the start or the end; everything else is dropped.
     public static func sanitize(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
@@ -11,7 +13,7 @@ public enum Slug {
         for (index, scalar) in scalars.enumerated() {
             let allowed: Bool
             switch scalar {
-            case ".", "/", "\\", "_", "#", "+", "~":
+            case ".", "/", "\\", "_", "#", "+", "~", "-", "@":
                 allowed = true
             case "%":
                 allowed = index + 2 < scalars.count && scalars[index + 1].isHexDigit
@@ -27,11 +29,11 @@ public enum Slug {
             }
             if allowed {
                 if prependHyphen {
-                    result.append("-")
+                    if scalar != "-" && result.last != "-" { result.append("-") }
                     prependHyphen = false
                 }
                 result.append(scalar)
-            } else if !result.isEmpty && (scalar == "-" || scalar.properties.isWhitespace) {
+            } else if !result.isEmpty && scalar.properties.isWhitespace {
                 prependHyphen = true
             }
         }
