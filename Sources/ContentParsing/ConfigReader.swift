@@ -125,6 +125,16 @@ private struct ConfigBuilder {
         if let folder = string("contentDir"), !folder.isEmpty { config.contentDir = folder }
         config.markup = markup()
         config.disableKinds = Set((raw["disableKinds"]?.stringList ?? []).map { $0.lowercased() })
+        if let ugly = raw["uglyURLs"] {
+            if let flag = ugly.boolValue {
+                config.uglyURLs = flag
+            } else if let sections = ugly.tableValue {
+                config.uglySections = Set(sections.filter { $0.value.boolValue == true }.keys.map { $0.lowercased() })
+            } else if case .null = ugly {
+            } else {
+                typeError("uglyURLs", "true or false, or a table of sections", ugly)
+            }
+        }
         config.languages = languages(site: config)
         readPermalinks(into: &config)
         if !config.languages.contains(where: { $0.language.code == config.defaultContentLanguage }),

@@ -74,7 +74,7 @@ public enum HugoConfigKeys {
         "related": unsupported("Chronicle's theme lists no related pages"),
         "imaging": unsupported("Chronicle does not process images; they are copied as they are"),
         "minify.minifyoutput": unsupported("Chronicle writes HTML, XML and CSS unminified", fine: .bool(false)),
-        "uglyurls": unsupported("Chronicle writes every page and list as folder/index.html", fine: .bool(false)),
+        "uglyurls": .actedOn,
         "relativeurls": unsupported("Chronicle writes root-relative links (/posts/…)", fine: .bool(false)),
         "canonifyurls": unsupported("Chronicle leaves links as written instead of making them absolute", fine: .bool(false)),
         "removepathaccents": unsupported("Chronicle keeps accented letters in URLs", fine: .bool(false)),

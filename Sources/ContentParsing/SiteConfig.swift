@@ -99,10 +99,20 @@ public struct SiteConfig: Sendable {
     /// `[permalinks]`: URL patterns of regular pages by their first section (`posts`), and of
     /// taxonomy terms by the taxonomy's plural (`tags`). Keys are lower-cased.
     public var permalinks: [String: PermalinkPattern] = [:]
+    /// Hugo's `uglyURLs = true`: pages and lists at `/posts/a.html` instead of `/posts/a/`.
+    public var uglyURLs = false
+    /// Hugo's `[uglyURLs] posts = true`: the same for some sections (or taxonomies) only.
+    public var uglySections: Set<String> = []
     /// The whole config as read, for anything a theme wants.
     public var raw: ParamValue = .table([:])
 
     public init() {}
+
+    /// Whether the pages and list of a section (or a taxonomy's lists, by its plural) have
+    /// ugly URLs (`/posts/a.html`).
+    public func isUgly(_ section: String) -> Bool {
+        uglyURLs || !uglySections.isEmpty && uglySections.contains(section.lowercased())
+    }
 
     public func language(_ code: String) -> LanguageConfig? {
         languages.first { $0.language.code == code }

@@ -83,7 +83,7 @@ struct LanguagePlan: Sendable {
         for section in Set(regular.filter { pages[$0].isPost }.map { pages[$0].section }).sorted() {
             let branch = branches[section]
             sections.append(ListSpec(
-                kind: .section, url: prefix + "/" + Slug.urlize(section) + "/",
+                kind: .section, url: Self.listURL(prefix + "/" + Slug.urlize(section) + "/", ugly: config.isUgly(section)),
                 title: branch.map { pages[$0].metadata.title } ?? label(section),
                 pages: regular.filter { pages[$0].section == section },
                 pageSize: intParam("section.paginate") ?? listSize,
@@ -96,14 +96,16 @@ struct LanguagePlan: Sendable {
         let patterns = config.permalinks(for: language)
         for plural in config.taxonomies.values.sorted() {
             var index = TaxonomyIndex(plural: plural, pages: regular, in: pages) { termSlugs[$0] ?? Slug.urlize($0) }
-            let taxonomyURL = prefix + "/" + Slug.urlize(plural) + "/"
+            let taxonomyFolder = prefix + "/" + Slug.urlize(plural) + "/"
+            let ugly = config.isUgly(plural)
+            let taxonomyURL = Self.listURL(taxonomyFolder, ugly: ugly)
             for position in index.terms.indices {
                 let term = index.terms[position]
-                index.terms[position].url = taxonomyURL + term.slug + "/"
+                index.terms[position].url = Self.listURL(taxonomyFolder + term.slug + "/", ugly: ugly)
                 guard let made = Permalinks.termURL(
                     plural: plural, name: term.name, page: branches[plural + "/" + term.slug].map { pages[$0] },
                     newest: term.pages.first.map { pages[$0] }, patterns: patterns) else { continue }
-                let url = prefix + made
+                let url = Self.listURL(prefix + made, ugly: ugly)
                 // A pattern's literal text could climb out (`/../`): such a term keeps its URL.
                 guard URLPaths.safeSitePath(url) != nil, URLPaths.isSafeOutputPath(URLPaths.outputFile(forURL: url)) else { continue }
                 index.terms[position].url = url
@@ -126,6 +128,11 @@ struct LanguagePlan: Sendable {
         self.lists = lists
         self.taxonomies = taxonomies
         self.termURLs = termURLs
+    }
+
+    /// A list's URL: `/posts/`, or `/posts.html` when it is ugly.
+    static func listURL(_ folder: String, ugly: Bool) -> String {
+        ugly ? URLPaths.ugly(folder) : folder
     }
 
     /// The sections whose posts the home page lists: `params.mainSections`, else the largest.

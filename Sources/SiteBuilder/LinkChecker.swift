@@ -101,7 +101,7 @@ public struct LinkChecker: Sendable {
         var problems: [Diagnostic] = []
         for key in ["featuredImage", "featuredImagePreview"] {
             guard let value = page.metadata.params[key]?.stringValue, !value.isEmpty, !value.contains("://") else { continue }
-            var path = value.hasPrefix("/") ? String(value.dropFirst()) : String(page.outputPath.dropLast("index.html".count)) + value
+            var path = value.hasPrefix("/") ? String(value.dropFirst()) : page.resourceFolder + value
             path = path.removingPercentEncoding ?? path
             if outputs[path] == nil {
                 let line = page.document.frontMatter.keyLines[key]

@@ -119,7 +119,9 @@ struct ListPages: Sendable {
 
     private func list(_ spec: LanguagePlan.ListSpec, language: String) -> [Job] {
         var jobs: [Job] = []
-        let paginator = Paginator(listURL: spec.url, pageSize: spec.pageSize)
+        // Lists with ugly URLs have ugly pages; so has the home page when every URL is ugly.
+        let paginator = Paginator(
+            listURL: spec.url, pageSize: spec.pageSize, ugly: spec.url.hasSuffix(".html") || site.config.uglyURLs)
         let name = spec.kind == .home && site.theme.hasTemplate("home") ? "home" : "list"
         let intro = content(spec.content)
         for pager in paginator.pagers(count: spec.pages.count) {
@@ -226,9 +228,10 @@ struct ListPages: Sendable {
         let feedTitle = title.isEmpty || title == siteTitle ? siteTitle : "\(title) · \(siteTitle)"
         let description = params(language)["description"]?.stringValue ?? ""
         let link = site.absoluteLink(url)
-        let selfLink = site.absoluteLink(url + "index.xml")
+        let feedURL = URLPaths.folder(ofList: url) + "index.xml"
+        let selfLink = site.absoluteLink(feedURL)
         let languageCode = config.language(language)?.language.languageCode ?? language
-        return text(URLPaths.outputFile(forURL: url + "index.xml")) {
+        return text(URLPaths.outputFile(forURL: feedURL)) {
             RSSFeed(
                 title: feedTitle, link: link, selfLink: selfLink,
                 description: description.isEmpty ? "Recent content on \(feedTitle)" : description,

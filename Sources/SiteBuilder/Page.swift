@@ -30,6 +30,12 @@ public final class Page: Sendable {
     }
 
     public var language: String { file.language }
+    /// Where the page's bundle resources go in the output: beside its `index.html`, or in the
+    /// folder named like its ugly `a.html`.
+    public var resourceFolder: String {
+        if outputPath.hasSuffix("index.html") { return String(outputPath.dropLast("index.html".count)) }
+        return outputPath.hasSuffix(".html") ? String(outputPath.dropLast(".html".count)) + "/" : outputPath + "/"
+    }
     public var section: String { file.section }
     /// A regular page (not an `_index.md` list page) inside a section, like `posts/…`.
     public var isPost: Bool { isRegular && !section.isEmpty }

@@ -1,8 +1,11 @@
 /// Splits a list into pages the way Hugo does: page 1 at the list's URL, page N at
-/// `…/page/N/`, and a redirect from `…/page/1/` to the list.
+/// `…/page/N/` (`…/page/N.html` for a list with an ugly URL, `/posts.html`), and a redirect
+/// from `…/page/1/` to the list.
 struct Paginator {
     var listURL: String
     var pageSize: Int
+    /// Pages at `…/page/N.html`.
+    var ugly = false
 
     struct Pager {
         var number: Int
@@ -12,7 +15,11 @@ struct Paginator {
     }
 
     func url(ofPage number: Int) -> String {
-        number <= 1 ? listURL : listURL + "page/\(number)/"
+        number <= 1 ? listURL : pageURL(number)
+    }
+
+    private func pageURL(_ number: Int) -> String {
+        ugly ? URLPaths.folder(ofList: listURL) + "page/\(number).html" : listURL + "page/\(number)/"
     }
 
     /// The pagers for `count` items: always at least one (an empty list still has its page).
@@ -26,5 +33,5 @@ struct Paginator {
     }
 
     /// The redirect Hugo writes from `…/page/1/` to the list itself.
-    var firstPageAlias: String { listURL + "page/1/" }
+    var firstPageAlias: String { pageURL(1) }
 }

@@ -139,8 +139,8 @@ public struct SiteGenerator: Sendable {
     static func resourceFiles(_ pages: [Page]) -> [OutputFile] {
         pages.flatMap { page -> [OutputFile] in
             // Most pages have none; a URL per page costs more than all the rest of this.
-            guard !page.file.resources.isEmpty, page.outputPath.hasSuffix("index.html") else { return [] }
-            let directory = String(page.outputPath.dropLast("index.html".count))
+            guard !page.file.resources.isEmpty, page.outputPath.hasSuffix(".html") else { return [] }
+            let directory = page.resourceFolder
             return page.file.resources.map {
                 OutputFile(path: directory + $0, content: .copy(URL(fileURLWithPath: page.file.resourceFile($0))))
             }

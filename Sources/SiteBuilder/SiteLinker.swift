@@ -434,7 +434,9 @@ enum SiteLinker {
                 given[alias, default: 0] += 1
                 guard let path = URLPaths.safeSitePath(alias) else { return true }
                 let prefix = URLPaths.languagePrefix(draft.page.file.language, config: config)
-                let full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
+                var full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
+                // Hugo writes an alias `/old/a/` as `/old/a.html` when every URL is ugly.
+                if config.uglyURLs { full = URLPaths.ugly(full) }
                 let output = URLPaths.outputFile(forURL: full)
                 if let owner = owners[output] {
                     let what: String

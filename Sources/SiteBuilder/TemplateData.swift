@@ -238,7 +238,7 @@ struct TemplateData: Sendable {
             "pageTitle": .string(Self.pageTitle(title, site: siteTitle)),
             "relPermalink": .string(site.relativeLink(url)),
             "permalink": .string(site.absoluteLink(url)),
-            "feedURL": site.config.disableKinds.contains("rss") ? .bool(false) : .string(site.relativeLink(url + "index.xml")),
+            "feedURL": site.config.disableKinds.contains("rss") ? .bool(false) : .string(site.relativeLink(URLPaths.folder(ofList: url) + "index.xml")),
             "ogType": .string("website"),
             "locale": .string(locale(language)),
         ]

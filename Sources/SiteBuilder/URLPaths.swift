@@ -25,15 +25,32 @@ public enum URLPaths {
             if !prefix.isEmpty, !path.hasPrefix(prefix + "/") { path = prefix + path }
             return path
         }
+        let uglySection = file.kind == .branchBundle
+            ? String(file.logicalPath.split(separator: "/").first ?? "") : file.section
+        let ugly = config.isUgly(uglySection)
         if let path = Permalinks.pageURL(file: file, metadata: metadata, config: config, sections: sections) {
-            return prefix + path
+            return ugly ? Self.ugly(prefix + path) : prefix + path
         }
         var segments = file.logicalPath.split(separator: "/").map(String.init)
         if let slug = metadata.slug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty, file.kind != .branchBundle {
             if segments.isEmpty { segments = [slug] } else { segments[segments.count - 1] = slug }
         }
         let path = segments.map { Slug.urlize($0) }.filter { !$0.isEmpty }.joined(separator: "/")
-        return prefix + "/" + (path.isEmpty ? "" : path + "/")
+        let url = prefix + "/" + (path.isEmpty ? "" : path + "/")
+        return ugly && !path.isEmpty ? Self.ugly(url) : url
+    }
+
+    /// Hugo's ugly form of a folder URL: `/posts/a/` -> `/posts/a.html`; the site's root and
+    /// file URLs stay as they are.
+    public static func ugly(_ url: String) -> String {
+        guard url.hasSuffix("/"), url.count > 1 else { return url }
+        return String(url.dropLast()) + ".html"
+    }
+
+    /// The folder of a list's URL, where its feed and pages go: `/posts/` for `/posts/` and for
+    /// the ugly `/posts.html`.
+    public static func folder(ofList url: String) -> String {
+        url.hasSuffix(".html") ? String(url.dropLast(".html".count)) + "/" : url
     }
 
     /// A path inside the site for a `url`, `slug` or alias someone wrote, or nil when it leaves

@@ -107,4 +107,26 @@ import Testing
         #expect(result.text("posts/z/index.html")?.contains("owns") == true)
         #expect(result.text("posts/z/index.html")?.contains("claims") == false)
     }
+
+    /// `[uglyURLs] posts = true` (Hugo 0.111): the posts section's pages and list are ugly
+    /// (`/posts/a.html`, `/posts.html`, `/posts/page/2.html`; the German ones under `/de`), other
+    /// sections, the taxonomies, the home page and its pages are not; aliases stay folders.
+    @Test func uglyURLsForOneSection() throws {
+        let site = try TestSite([
+            "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\ntags: [x]\naliases: [/old/]\n---\nx\n",
+            "content/posts/b.md": "---\ntitle: B\ndate: 2024-01-01\n---\nx\n",
+            "content/posts/a.de.md": "---\ntitle: A\ndate: 2024-01-02\n---\nx\n",
+            "content/notes/n.md": "---\ntitle: N\ndate: 2024-01-03\n---\nx\n",
+        ], config: TestSite.defaultConfig.replacingOccurrences(of: "[languages.en]", with: "paginate = 1\n[uglyURLs]\nposts = true\n[languages.en]"))
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.formattedDiagnostics)")
+        for path in ["posts/a.html", "posts/b.html", "de/posts/a.html", "posts.html", "posts/page/2.html", "posts/index.xml",
+                     "notes/n/index.html", "notes/index.html", "tags/x/index.html", "page/2/index.html", "old/index.html"] {
+            #expect(result.paths.contains(path), "\(path)")
+        }
+        #expect(!result.paths.contains("posts/a/index.html"))
+        #expect(result.text("posts.html")?.contains("href=\"/posts/page/2.html\"") == true)
+        #expect(result.text("de/posts/a.html")?.contains("hreflang=\"en\" href=\"https://example.org/posts/a.html\"") == true)
+    }
 }
