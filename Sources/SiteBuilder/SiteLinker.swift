@@ -433,8 +433,10 @@ enum SiteLinker {
             let kept = draft.page.metadata.aliases.filter { alias in
                 given[alias, default: 0] += 1
                 guard let path = URLPaths.safeSitePath(alias) else { return true }
-                let prefix = URLPaths.languagePrefix(draft.page.file.language, config: config)
-                var full = !prefix.isEmpty && !path.hasPrefix(prefix + "/") ? prefix + path : path
+                // As Hugo 0.111 places them: `/old/` at the site's root in every language (no
+                // language prefix), `old` beside the page (`/de/posts/old/` for `/de/posts/a/`).
+                var full = alias.trimmingCharacters(in: .whitespaces).hasPrefix("/")
+                    ? path : URLPaths.parentFolder(of: draft.url) + String(path.dropFirst())
                 // Hugo writes an alias `/old/a/` as `/old/a.html` when every URL is ugly.
                 if config.uglyURLs { full = URLPaths.ugly(full) }
                 let output = URLPaths.outputFile(forURL: full)

@@ -47,6 +47,14 @@ public enum URLPaths {
         return String(url.dropLast()) + ".html"
     }
 
+    /// The folder a page's URL is in: `/de/posts/` for `/de/posts/a/` and for `/de/posts/a.html`.
+    static func parentFolder(of url: String) -> String {
+        var path = Substring(url)
+        if path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "/" }
+        return String(path[...slash])
+    }
+
     /// The folder of a list's URL, where its feed and pages go: `/posts/` for `/posts/` and for
     /// the ugly `/posts.html`.
     public static func folder(ofList url: String) -> String {
