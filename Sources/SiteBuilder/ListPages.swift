@@ -194,11 +194,11 @@ struct ListPages: Sendable {
             var context = templates.baseContext(language: language, title: heading, url: url)
             context["isTaxonomy"] = .bool(true)
             context["content"] = .string(content(taxonomy.content))
+            let linked = writes("term")
             context["terms"] = .list(taxonomy.byCount.map { term in
-                .object(TemplateObject([
-                    "name": .string(term.name), "url": .string(site.relativeLink(term.url)),
-                    "count": .int(term.pages.count),
-                ]))
+                var values: [String: TemplateValue] = ["name": .string(term.name), "count": .int(term.pages.count), "linked": .bool(linked)]
+                if linked { values["url"] = .string(site.relativeLink(term.url)) }
+                return .object(TemplateObject(values))
             })
             let value = TemplateData.object(context)
             let name = site.theme.hasTemplate("terms") ? "terms" : "list"

@@ -119,12 +119,14 @@ struct TemplateData: Sendable {
         ]) { $1 })
     }
 
+    /// A page's terms of a taxonomy, each with its page's URL; `linked` false and no URL when
+    /// term pages are not written (`disableKinds = ["term"]`): the theme shows the name alone.
     func termLinks(_ terms: [String], taxonomy: String, language: String) -> TemplateValue {
+        let linked = !config.disableKinds.contains("term")
         return .list(terms.map { term in
-            .object(TemplateObject([
-                "name": .string(term),
-                "url": .string(site.relativeLink(site.termURL(term, taxonomy: taxonomy, language: language))),
-            ]))
+            var values: [String: TemplateValue] = ["name": .string(term), "linked": .bool(linked)]
+            if linked { values["url"] = .string(site.relativeLink(site.termURL(term, taxonomy: taxonomy, language: language))) }
+            return .object(TemplateObject(values))
         })
     }
 

@@ -46,6 +46,13 @@ import Testing
         #expect(!result.paths.contains("tags/x/index.xml"))
         #expect(result.paths.contains("tags/index.html"))
         #expect(result.text("sitemap.xml")?.contains("/tags/x/") == false)
+        // No page links to the term pages that are not written: the post and the tags page
+        // name the term without a link.
+        for page in ["posts/a/index.html", "tags/index.html"] {
+            let html = try #require(result.text(page))
+            #expect(!html.contains("href=\"/tags/x/\""), "\(page)")
+        }
+        #expect(result.text("posts/a/index.html")?.contains("<span class=\"tag\">#x</span>") == true)
     }
 
     @Test("RSS leaves out every feed and the links to them")
