@@ -80,7 +80,12 @@ struct LanguagePlan: Sendable {
             pages: posts, pageSize: intParam("home.posts.paginate") ?? config.paginate ?? 10,
             feedLimit: intParam("home.rss") ?? rssDefault, content: branches[""])]
         var sections: [ListSpec] = []
-        for section in Set(regular.filter { pages[$0].isPost }.map { pages[$0].section }).sorted() {
+        // Every section with a page in this language, and every one an `_index.md` of this
+        // language makes or is inside of (`posts/2024/_index.md` makes `posts` too), as Hugo's.
+        let plurals = Set(config.taxonomies.values)
+        let branchSections = branches.keys.compactMap { path in path.split(separator: "/").first.map(String.init) }
+            .filter { !plurals.contains($0) }
+        for section in Set(regular.filter { pages[$0].isPost }.map { pages[$0].section } + branchSections).sorted() {
             let branch = branches[section]
             sections.append(ListSpec(
                 kind: .section, url: Self.listURL(prefix + "/" + Slug.urlize(section) + "/", ugly: config.isUgly(section)),
@@ -90,6 +95,18 @@ struct LanguagePlan: Sendable {
                 feedLimit: intParam("section.rss") ?? rssDefault, content: branch))
         }
         lists += sections
+        // Nested sections (`posts/2024/_index.md` -> `/posts/2024/`), listing every page below
+        // them. Not taxonomies: their terms come below.
+        for (path, branch) in branches.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/")
+            guard parts.count > 1, !plurals.contains(String(parts[0])) else { continue }
+            let below = path + "/"
+            lists.append(ListSpec(
+                kind: .section, url: pages[branch].relativeURL, title: pages[branch].metadata.title,
+                pages: regular.filter { pages[$0].file.logicalPath.hasPrefix(below) },
+                pageSize: intParam("section.paginate") ?? listSize,
+                feedLimit: intParam("section.rss") ?? rssDefault, content: branch))
+        }
         self.sections = sections
         var taxonomies: [TaxonomySpec] = []
         var termURLs: [String: [String: String]] = [:]
