@@ -49,7 +49,7 @@ enum SiteLinker {
                 }
             }
             // A changed cascade changes the pages below it, which were not read again.
-            if loaded.indices.contains(where: { reused[$0] == nil && Cascade.mayCascade(loaded[$0], checks.byPath[loaded[$0].file.relativePath]?.checked.page) }) {
+            if loaded.indices.contains(where: { reused[$0] == nil && Cascade.mayCascade(loaded[$0], checks.byPath[loaded[$0].file.displayPath]?.checked.page) }) {
                 reused = reused.map { _ in nil }
             }
         }

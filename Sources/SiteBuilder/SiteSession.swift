@@ -148,9 +148,12 @@ public final class SiteSession: @unchecked Sendable {
 
         // Scan again when files may have come or gone; an edit of a known file needs no scan.
         var toLoad: [ContentFile]
+        var cascadeChanged = false
         if full || needsScan(contentPaths) {
             (files, scanDiagnostics) = ContentScanner(site: options.source, config: setUp.config).scan()
             let present = Set(files.map(\.displayPath))
+            // A deleted `_index.md` with a `cascade` takes its values from the pages below.
+            cascadeChanged = loaded.contains { !present.contains($0.key) && Self.hasCascade($0.value.outcome) }
             loaded = loaded.filter { present.contains($0.key) }
             rendered = rendered.filter { present.contains($0.key) }
             let changed = Set(contentPaths)
@@ -166,8 +169,14 @@ public final class SiteSession: @unchecked Sendable {
         let loader = PageLoader(config: setUp.config, catalog: setUp.catalog, jobs: options.jobs)
         revision += 1
         for (file, outcome) in zip(toLoad, loader.load(toLoad)) {
+            if file.kind == .branchBundle, Self.hasCascade(outcome) || Self.hasCascade(loaded[file.displayPath]?.outcome) {
+                cascadeChanged = true
+            }
             loaded[file.displayPath] = (outcome, revision)
         }
+        // A `cascade` read again may change the front matter of pages that were not: render
+        // everything again (cascades are rare and seldom edited).
+        if cascadeChanged { rendered = [:] }
         clock.lap("load")
 
         // Link every loaded page, in content order.
@@ -255,6 +264,12 @@ public final class SiteSession: @unchecked Sendable {
         snapshot.stageSeconds = clock.laps
         snapshot.linkedInPlace = linkedInPlace
         return .built(snapshot)
+    }
+
+    /// Whether a loaded `_index.md` has a `cascade`.
+    private static func hasCascade(_ outcome: PageLoader.Outcome?) -> Bool {
+        guard case .loaded(let page)? = outcome, page.file.kind == .branchBundle else { return false }
+        return page.document.frontMatter["cascade"] != nil
     }
 
     /// Whether a changed content path may add or remove files: anything but a known file that

@@ -100,6 +100,28 @@ import Testing
         Self.expectSameAsBuild(snapshot, site.root, "after a new German file")
     }
 
+    /// A `cascade` added to and then removed from an `_index.md`: the pages below it, which are
+    /// not read again, follow each time.
+    @Test func aCascadeEditReachesThePagesBelow() throws {
+        let site = try TestSite([
+            "content/posts/_index.md": "---\ntitle: Posts\n---\n",
+            "content/posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\na\n",
+            "content/posts/b.md": "---\ntitle: B\ndate: 2026-01-02\ntags: [own]\n---\nb\n",
+        ])
+        defer { site.remove() }
+        let session = SiteSession(options: Self.options(site.root))
+        var snapshot = try Self.snapshot(session.update())
+        let index = site.root.appending(path: "content/posts/_index.md")
+        try site.write("content/posts/_index.md", "---\ntitle: Posts\ncascade:\n  tags: [cascaded]\n---\n")
+        snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [index.path])))
+        #expect(snapshot.paths.contains("tags/cascaded/index.html"))
+        Self.expectSameAsBuild(snapshot, site.root, "after adding a cascade")
+        try site.write("content/posts/_index.md", "---\ntitle: Posts\n---\n")
+        snapshot = try Self.snapshot(session.update(SiteSession.Change(paths: [index.path])))
+        #expect(!snapshot.paths.contains("tags/cascaded/index.html"))
+        Self.expectSameAsBuild(snapshot, site.root, "after removing the cascade")
+    }
+
     @Test func editsNewAndDeletedFilesMatchAFreshBuild() throws {
         let site = try Self.copySite(RepoPaths.root)
         defer { try? FileManager.default.removeItem(at: site) }
