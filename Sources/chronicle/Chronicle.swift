@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct Chronicle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronicle",
