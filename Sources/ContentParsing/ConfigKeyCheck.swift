@@ -22,25 +22,19 @@ public enum ConfigKeyCheck {
         return check.diagnostics
     }
 
-    /// The text of a warning, which `check --format json` takes apart again (`parse`).
-    public static func message(key: String, instead: String) -> String {
-        "'\(key)' is not supported: \(instead)"
-    }
-
-    /// The key and the "instead" text of a `config.unsupported` or `frontmatter.unsupported`
-    /// message; nil for any other text.
-    public static func parse(_ message: String) -> (key: String, instead: String)? {
-        guard message.hasPrefix("'"), let end = message.range(of: "' is not supported: ") else { return nil }
-        let key = String(message[message.index(after: message.startIndex)..<end.lowerBound])
-        return (key, String(message[end.upperBound...]))
-    }
-
-    /// "… (and in 12 more files)" -> ("…", 12); text without the count -> (text, 0).
-    public static func splitCount(_ instead: String) -> (text: String, more: Int) {
-        guard instead.hasSuffix(")"), let open = instead.range(of: " (and in ", options: .backwards) else { return (instead, 0) }
-        let count = instead[open.upperBound...].prefix { $0.isNumber }
-        guard let more = Int(count) else { return (instead, 0) }
-        return (String(instead[..<open.lowerBound]), more)
+    /// A `config.unsupported` or `frontmatter.unsupported` warning: the message for people
+    /// (`'KEY' is not supported: INSTEAD`, with `more` other files counted), and the key, what
+    /// Chronicle does instead and the count as `fields` for tools.
+    public static func warning(
+        code: String, key: String, instead: String, more: Int = 0,
+        location: SourceLocation, sourceLine: String?, notes: [Diagnostic.Note] = []
+    ) -> Diagnostic {
+        let count = more == 0 ? "" : " (and in \(more) more file\(more == 1 ? "" : "s"))"
+        var diagnostic = Diagnostic(
+            .warning, code: code, message: "'\(key)' is not supported: \(instead)\(count)",
+            location: location, sourceLine: sourceLine, notes: notes)
+        diagnostic.fields = ["key": key, "instead": instead, "moreFiles": String(more)]
+        return diagnostic
     }
 
     private static func writtenKey(_ table: ParamValue, _ key: String) -> String {
@@ -94,9 +88,8 @@ public enum ConfigKeyCheck {
 
         mutating func warn(_ written: [String], instead: String) {
             let location = locator.location(of: written)
-            diagnostics.append(Diagnostic(
-                .warning, code: ConfigKeyCheck.code,
-                message: ConfigKeyCheck.message(key: written.joined(separator: "."), instead: instead),
+            diagnostics.append(ConfigKeyCheck.warning(
+                code: ConfigKeyCheck.code, key: written.joined(separator: "."), instead: instead,
                 location: location, sourceLine: location.line.map { locator.lines[$0 - 1] }))
         }
     }

@@ -29,16 +29,13 @@ enum UnsupportedFields {
             let (instead, documents) = places[name]!
             let first = documents[0]
             let more = documents.count - 1
-            let count = more == 0 ? "" : " (and in \(more) more file\(more == 1 ? "" : "s"))"
             let notes = documents.dropFirst().prefix(noteLimit).map { place in
                 Diagnostic.Note("'\(place.key)' is also set here", location: keyLocation(place.key, in: place.document).location)
             }
             let (location, sourceLine) = keyLocation(first.key, in: first.document)
-            return Diagnostic(
-                .warning, code: code,
-                message: ConfigKeyCheck.message(key: first.key, instead: instead + count),
-                location: location, sourceLine: sourceLine,
-                notes: Array(notes))
+            return ConfigKeyCheck.warning(
+                code: code, key: first.key, instead: instead, more: more,
+                location: location, sourceLine: sourceLine, notes: Array(notes))
         }
     }
 }

@@ -12,6 +12,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// Other places that belong to this problem (the page that already has a URL), printed
     /// after it as clang prints its notes: `path:line:column: note: message`.
     public var notes: [Note]
+    /// What the message says, as fields for tools (`check --format json`): for an unsupported
+    /// config key, `key` and `instead`. Empty for most diagnostics; never printed.
+    public var fields: [String: String] = [:]
 
     /// A place related to a diagnostic, and what it is.
     public struct Note: Sendable, Hashable, Codable {

@@ -77,10 +77,11 @@ struct CheckReport: Encodable {
 
         init?(_ diagnostic: Diagnostic) {
             guard diagnostic.code == "config.unsupported" || diagnostic.code == "frontmatter.unsupported",
-                  let (key, instead) = ConfigKeyCheck.parse(diagnostic.message) else { return nil }
+                  let key = diagnostic.fields["key"], let instead = diagnostic.fields["instead"] else { return nil }
             kind = diagnostic.code == "config.unsupported" ? "config" : "frontmatter"
             self.key = key
-            (self.instead, moreFiles) = ConfigKeyCheck.splitCount(instead)
+            self.instead = instead
+            moreFiles = diagnostic.fields["moreFiles"].flatMap { Int($0) } ?? 0
             path = diagnostic.location.path
             line = diagnostic.location.line
             column = diagnostic.location.column
