@@ -117,15 +117,15 @@ public struct LinkedSite: Sendable {
         termSlugs[term] ?? Slug.urlize(term)
     }
 
-    /// A taxonomy term's page URL path in a language: `/tags/arm64/`, or what the language's
-    /// `[permalinks]` pattern for the taxonomy makes of it.
+    /// A taxonomy term's page URL path in a language: `/tags/arm64/` (`/tags/arm64.html` with
+    /// ugly URLs), or what the language's `[permalinks]` pattern for the taxonomy makes of it.
     func termURL(_ term: String, taxonomy: String, language: String) -> String {
         let slug = slug(ofTerm: term)
         if let plan = languages.first(where: { $0.language == language }), !plan.termURLs.isEmpty,
            let url = plan.termURLs[taxonomy]?[slug] {
             return url
         }
-        return prefix(language) + "/\(taxonomy)/" + slug + "/"
+        return LanguagePlan.listURL(prefix(language) + "/\(taxonomy)/" + slug + "/", ugly: config.isUgly(taxonomy))
     }
 
     // MARK: - Links

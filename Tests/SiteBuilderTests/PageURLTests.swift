@@ -129,4 +129,24 @@ import Testing
         #expect(result.text("posts.html")?.contains("href=\"/posts/page/2.html\"") == true)
         #expect(result.text("de/posts/a.html")?.contains("hreflang=\"en\" href=\"https://example.org/posts/a.html\"") == true)
     }
+
+    /// `uglyURLs = true`: a post's term links and its language switch lead to the ugly URLs
+    /// the lists and pages are written at.
+    @Test func uglyURLsEverywhereLinkToTheUglyPages() throws {
+        let site = try TestSite([
+            "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\ntags: [x]\ncategories: [News]\n---\nx\n",
+            "content/posts/a.de.md": "---\ntitle: A\ndate: 2024-01-02\ntags: [x]\n---\nx\n",
+        ], config: TestSite.defaultConfig.replacingOccurrences(of: "[languages.en]", with: "uglyURLs = true\n[languages.en]"))
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.formattedDiagnostics)")
+        let html = try #require(result.text("posts/a.html"))
+        #expect(html.contains("href=\"/tags/x.html\""))
+        #expect(html.contains("href=\"/categories/news.html\""))
+        #expect(html.contains("href=\"/de/posts/a.html\""))
+        for path in ["tags/x.html", "categories/news.html", "tags.html", "de/tags/x.html", "posts.html"] {
+            #expect(result.paths.contains(path), "\(path)")
+        }
+        #expect(result.text("tags.html")?.contains("href=\"/tags/x.html\"") == true)
+    }
 }
