@@ -177,10 +177,9 @@ def main() -> int:
         unexplained = {path: how for path, how in ours.items() if path not in hugo}
         for path, how in ours.items():
             print(f"  {path}: {how}" + ("" if path in hugo else "   <- Hugo writes it alike in both layouts"))
-        warnings = (work / "chronicle-folders.log").read_text(encoding="utf-8")
-        before = (work / "chronicle-bundles.log").read_text(encoding="utf-8")
-        print(f"compare_layouts: Chronicle's summary (bundles): {before.strip().splitlines()[-1] if before.strip() else ''}")
-        print(f"compare_layouts: Chronicle's summary (folders): {warnings.strip().splitlines()[-1] if warnings.strip() else ''}")
+        for layout in ("bundles", "folders"):
+            log = (work / f"chronicle-{layout}.log").read_text(encoding="utf-8").strip()
+            print(f"compare_layouts: Chronicle's summary ({layout}): {log.splitlines()[-1] if log else ''}")
         if unexplained:
             print(f"compare_layouts: FAIL: {len(unexplained)} path(s) differ in Chronicle's output but not in Hugo's")
             return 1
