@@ -1,3 +1,5 @@
+import SiteCore
+
 /// The summary lists show, made of whole HTML blocks as Hugo (0.134 and later) makes automatic
 /// summaries: the leading top-level blocks (paragraphs, lists, headings, code, admonitions…)
 /// until `summaryLength` words are reached, so headings, list items and links keep their
@@ -53,29 +55,38 @@ enum BlockSummary {
 
     /// `html` with the `id` attributes of its headings (`<h2 id="…">`) removed.
     static func withoutHeadingIDs(_ html: String) -> String {
-        guard html.contains("<h") else { return html }
-        var result = ""
-        var rest = html[...]
-        while let open = rest.range(of: "<h") {
-            result += rest[..<open.upperBound]
-            rest = rest[open.upperBound...]
-            guard let level = rest.first, ("1"..."6").contains(level),
-                  rest.dropFirst().first == " ",
-                  let close = rest.firstIndex(of: ">") else { continue }
-            result += removingID(rest[..<close])
-            rest = rest[close...]
+        guard var open = ByteSearch.offset(of: "<h", in: html) else { return html }
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            // `<h1 …>` to `<h6 …>`: the start tag without its id.
+            let level = open + 2
+            if level + 1 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[level]),
+               bytes[level + 1] == UInt8(ascii: " "),
+               let close = bytes[level...].firstIndex(of: UInt8(ascii: ">")) {
+                result.append(contentsOf: bytes[copied..<level])
+                result.append(contentsOf: removingID(bytes[level..<close]))
+                copied = close
+            }
+            guard let next = ByteSearch.offset(of: "<h", in: html, from: open + 2) else { break }
+            open = next
         }
-        return result + rest
+        guard copied > 0 else { return html }
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// A heading's start tag (from its level on) without its `id="…"` (or `id='…'`).
-    private static func removingID(_ tag: Substring) -> String {
-        for quote in ["\"", "'"] {
-            guard let start = tag.range(of: " id=" + quote),
-                  let end = tag[start.upperBound...].firstIndex(of: Character(quote)) else { continue }
-            return String(tag[..<start.lowerBound] + tag[tag.index(after: end)...])
+    /// A heading's start tag (from its level on) without its first ` id="…"` (or ` id='…'`).
+    private static func removingID(_ tag: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+            let marker: [UInt8] = Array(" id=".utf8) + [quote]
+            guard let start = tag.indices.first(where: { tag[$0...].starts(with: marker) }),
+                  let end = tag[(start + marker.count)...].firstIndex(of: quote) else { continue }
+            return tag[..<start] + tag[(end + 1)...]
         }
-        return String(tag)
+        return tag
     }
 }
 

@@ -81,7 +81,7 @@ public struct BodyRenderer: Sendable {
         if markup.highlightCodeFences {
             let code = CodeBlockHighlighter(lineNumbers: markup.lineNumbers)
             pageHTML = code.highlight(page.html)
-            if summaryHTML.contains("<pre") { summaryHTML = code.highlight(summaryHTML) }
+            if ByteSearch.contains("<pre", in: summaryHTML) { summaryHTML = code.highlight(summaryHTML) }
         }
         let body = RenderedBody(
             html: pageHTML, summaryHTML: summaryHTML, hasMoreMarker: page.hasMoreMarker,

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import SiteCore
 
 /// Hugo's summary divider `<!--more-->`. Only the first one at the top level of a body counts
 /// (one inside a shortcode is rendered with the shortcode, as an ordinary comment). It is

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// Placeholders that stand in for shortcodes while cmark runs. They are plain letters and
 /// digits, so Markdown leaves them alone wherever they are (text, link targets, headings).
 enum ShortcodeToken {

@@ -215,14 +215,14 @@ public struct LinkedSite: Sendable {
     func imageSize(_ source: String, on page: Page) -> ImageSize? {
         var path = source
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
-        guard !path.isEmpty, !path.contains(":"), !path.hasPrefix("//") else { return nil }
-        if path.contains("%") { path = path.removingPercentEncoding ?? path }
+        guard !path.isEmpty, !path.utf8.contains(UInt8(ascii: ":")), !path.hasPrefix("//") else { return nil }
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         let file: String
         if path.hasPrefix("/") {
             guard let root = staticRoot else { return nil }
             if !basePath.isEmpty, path.hasPrefix(basePath + "/") { path = String(path.dropFirst(basePath.count)) }
             // Only a path with `.` or `..` segments (or doubled slashes) needs standardizing.
-            file = path.contains("/.") || path.contains("//")
+            file = ByteSearch.contains("/.", in: path) || ByteSearch.contains("//", in: path)
                 ? URL(fileURLWithPath: root + path).standardizedFileURL.path : root + path
             guard file.hasPrefix(root + "/") else { return nil }
         } else {

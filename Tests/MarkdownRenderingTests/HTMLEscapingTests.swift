@@ -1,3 +1,4 @@
+import SiteCore
 import Testing
 @testable import MarkdownRendering
 

@@ -3,9 +3,9 @@ import Foundation
 /// Finding ASCII markers in rendered HTML by its UTF-8 bytes (memchr, memcmp): Foundation's `range(of:)`
 /// goes through NSString and the standard library's `firstRange(of:)` compares element by
 /// element through generic indices; both cost several percent of a site build.
-enum ByteSearch {
+public enum ByteSearch {
     /// The UTF-8 offset of the first `needle` in `text` at or after the offset `from`.
-    static func offset(of needle: String, in text: String, from: Int = 0) -> Int? {
+    public static func offset(of needle: String, in text: String, from: Int = 0) -> Int? {
         var text = text
         var needle = needle
         return text.withUTF8 { haystack -> Int? in
@@ -23,8 +23,32 @@ enum ByteSearch {
         }
     }
 
+    /// Whether `text` contains `needle` (compared as UTF-8 bytes).
+    public static func contains(_ needle: String, in text: String) -> Bool {
+        offset(of: needle, in: text) != nil
+    }
+
+    /// `text` with every `needle` replaced by `replacement` (compared as UTF-8 bytes).
+    public static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        guard var at = offset(of: needle, in: text) else { return text }
+        let bytes = Array(text.utf8)
+        let width = needle.utf8.count
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            result.append(contentsOf: bytes[copied..<at])
+            result.append(contentsOf: replacement.utf8)
+            copied = at + width
+            guard let next = offset(of: needle, in: text, from: copied) else { break }
+            at = next
+        }
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// The range of the first `needle` in `text` at or after the UTF-8 offset `from`.
-    static func range(of needle: String, in text: String, from: Int = 0) -> Range<String.Index>? {
+    public static func range(of needle: String, in text: String, from: Int = 0) -> Range<String.Index>? {
         guard let start = offset(of: needle, in: text, from: from) else { return nil }
         let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
@@ -33,7 +57,7 @@ enum ByteSearch {
 
 extension ByteSearch {
     /// The index of the first `byte` in `bytes` at or after `from` (memchr).
-    static func index(of byte: UInt8, in bytes: [UInt8], from: Int) -> Int? {
+    public static func index(of byte: UInt8, in bytes: [UInt8], from: Int) -> Int? {
         guard from < bytes.count else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress,
