@@ -38,10 +38,11 @@ enum Cascade {
         }
     }
 
-    /// Whether a page read again has a cascade, or had one when last checked (`before`).
-    static func mayCascade(_ page: PageLoader.Loaded, _ before: PageLoader.Loaded?) -> Bool {
-        guard page.file.kind == .branchBundle else { return false }
-        return page.document.frontMatter["cascade"] != nil || before?.document.frontMatter["cascade"] != nil
+    /// Whether a page is an `_index.md` with a `cascade`: reading it again (or no more) may
+    /// change pages that were not read again.
+    static func has(_ page: PageLoader.Loaded?) -> Bool {
+        guard let page, page.file.kind == .branchBundle else { return false }
+        return page.document.frontMatter["cascade"] != nil
     }
 
     /// A cascaded key as written and its value.

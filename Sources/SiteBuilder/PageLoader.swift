@@ -38,6 +38,11 @@ struct PageLoader: Sendable {
         case loaded(Loaded)
         /// The file could not be read at all.
         case failed([Diagnostic])
+
+        /// The page, when the file was read.
+        var page: Loaded? {
+            if case .loaded(let page) = self { page } else { nil }
+        }
     }
 
     /// Reads every file (in parallel) and repairs mojibake as one `RepairBatch` (files of the

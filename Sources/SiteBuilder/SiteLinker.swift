@@ -48,10 +48,6 @@ enum SiteLinker {
                     reused[index] = hit.checked
                 }
             }
-            // A changed cascade changes the pages below it, which were not read again.
-            if loaded.indices.contains(where: { reused[$0] == nil && Cascade.mayCascade(loaded[$0], checks.byPath[loaded[$0].file.displayPath]?.checked.page) }) {
-                reused = reused.map { _ in nil }
-            }
         }
         let toCheck = loaded.indices.filter { reused[$0] == nil }
         // Whether a term makes a plain path inside the site, by taxonomy and term, decided once

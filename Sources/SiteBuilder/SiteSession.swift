@@ -153,7 +153,7 @@ public final class SiteSession: @unchecked Sendable {
             (files, scanDiagnostics) = ContentScanner(site: options.source, config: setUp.config).scan()
             let present = Set(files.map(\.displayPath))
             // A deleted `_index.md` with a `cascade` takes its values from the pages below.
-            cascadeChanged = loaded.contains { !present.contains($0.key) && Self.hasCascade($0.value.outcome) }
+            cascadeChanged = loaded.contains { !present.contains($0.key) && Cascade.has($0.value.outcome.page) }
             loaded = loaded.filter { present.contains($0.key) }
             rendered = rendered.filter { present.contains($0.key) }
             let changed = Set(contentPaths)
@@ -169,14 +169,17 @@ public final class SiteSession: @unchecked Sendable {
         let loader = PageLoader(config: setUp.config, catalog: setUp.catalog, jobs: options.jobs)
         revision += 1
         for (file, outcome) in zip(toLoad, loader.load(toLoad)) {
-            if file.kind == .branchBundle, Self.hasCascade(outcome) || Self.hasCascade(loaded[file.displayPath]?.outcome) {
+            if Cascade.has(outcome.page) || Cascade.has(loaded[file.displayPath]?.outcome.page) {
                 cascadeChanged = true
             }
             loaded[file.displayPath] = (outcome, revision)
         }
-        // A `cascade` read again may change the front matter of pages that were not: render
-        // everything again (cascades are rare and seldom edited).
-        if cascadeChanged { rendered = [:] }
+        // A `cascade` read again (or deleted) may change the front matter of pages that were
+        // not: check, link and render everything again (cascades are rare and seldom edited).
+        if cascadeChanged {
+            rendered = [:]
+            linkChecks = SiteLinker.Checks()
+        }
         clock.lap("load")
 
         // Link every loaded page, in content order.
@@ -264,12 +267,6 @@ public final class SiteSession: @unchecked Sendable {
         snapshot.stageSeconds = clock.laps
         snapshot.linkedInPlace = linkedInPlace
         return .built(snapshot)
-    }
-
-    /// Whether a loaded `_index.md` has a `cascade`.
-    private static func hasCascade(_ outcome: PageLoader.Outcome?) -> Bool {
-        guard case .loaded(let page)? = outcome, page.file.kind == .branchBundle else { return false }
-        return page.document.frontMatter["cascade"] != nil
     }
 
     /// Whether a changed content path may add or remove files: anything but a known file that
