@@ -21,16 +21,24 @@ struct PageLoader: Sendable {
         var document: Document
         var metadata: PageMetadata
         var diagnostics: [Diagnostic]
+        /// The front matter fields Chronicle does not act on (`HugoFrontMatterFields`), found
+        /// once per read: the link stage gathers them on every link, `serve` on every edit.
+        let unsupportedFields: [(key: String, instead: String)]
 
-        init(file: ContentFile, document: Document, metadata: PageMetadata, diagnostics: [Diagnostic]) {
+        init(
+            file: ContentFile, document: Document, metadata: PageMetadata, diagnostics: [Diagnostic],
+            unsupportedFields: [(key: String, instead: String)]? = nil
+        ) {
             self.file = file
             self.document = document
             self.metadata = metadata
             self.diagnostics = diagnostics
+            self.unsupportedFields = unsupportedFields
+                ?? HugoFrontMatterFields.fields(of: document.frontMatter, isBranch: file.kind == .branchBundle)
         }
 
         func copy() -> Loaded {
-            Loaded(file: file, document: document, metadata: metadata, diagnostics: diagnostics)
+            Loaded(file: file, document: document, metadata: metadata, diagnostics: diagnostics, unsupportedFields: unsupportedFields)
         }
     }
 

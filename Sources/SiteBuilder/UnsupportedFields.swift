@@ -2,8 +2,8 @@ import ContentParsing
 import SiteCore
 
 /// One `frontmatter.unsupported` warning per front matter field Chronicle does not act on
-/// (`HugoFrontMatterFields`), at the field's first place in the site (by file path), with how
-/// many more files set it and notes for the next few of them.
+/// (`HugoFrontMatterFields`, found when each page is read), at the field's first place in the
+/// site (in content order), with how many more files set it and notes for the next few.
 enum UnsupportedFields {
     static let code = "frontmatter.unsupported"
     /// Notes listed after a warning; the rest are counted.
@@ -19,9 +19,8 @@ enum UnsupportedFields {
 
     static func diagnostics(_ loaded: [PageLoader.Loaded]) -> [Diagnostic] {
         var places: [String: (instead: String, documents: [(key: String, document: Document)])] = [:]
-        for page in loaded.sorted(by: { $0.file.displayPath < $1.file.displayPath }) {
-            let fields = HugoFrontMatterFields.fields(of: page.document.frontMatter, isBranch: page.file.kind == .branchBundle)
-            for field in fields {
+        for page in loaded {
+            for field in page.unsupportedFields {
                 places[field.key.lowercased(), default: (field.instead, [])].documents.append((field.key, page.document))
             }
         }
