@@ -124,7 +124,9 @@ private struct ConfigBuilder {
         if let robots = bool("enableRobotsTXT") { config.enableRobotsTXT = robots }
         if let folder = string("contentDir"), !folder.isEmpty { config.contentDir = folder }
         config.markup = markup()
-        config.disableKinds = Set((raw["disableKinds"]?.stringList ?? []).map { $0.lowercased() })
+        config.disableKinds = Set((raw["disableKinds"]?.stringList ?? []).map { kind in
+            kind.lowercased() == "taxonomyterm" ? "taxonomy" : kind.lowercased()
+        })
         if let ugly = raw["uglyURLs"] {
             if let flag = ugly.boolValue {
                 config.uglyURLs = flag

@@ -113,12 +113,11 @@ struct LanguagePlan: Sendable {
         let patterns = config.permalinks(for: language)
         for plural in config.taxonomies.values.sorted() {
             var index = TaxonomyIndex(plural: plural, pages: regular, in: pages) { termSlugs[$0] ?? Slug.urlize($0) }
-            let taxonomyFolder = prefix + "/" + Slug.urlize(plural) + "/"
             let ugly = config.isUgly(plural)
-            let taxonomyURL = Self.listURL(taxonomyFolder, ugly: ugly)
+            let taxonomyURL = Self.listURL(prefix + "/" + Slug.urlize(plural) + "/", ugly: ugly)
             for position in index.terms.indices {
                 let term = index.terms[position]
-                index.terms[position].url = Self.listURL(taxonomyFolder + term.slug + "/", ugly: ugly)
+                index.terms[position].url = Self.termURL(prefix: prefix, plural: plural, slug: term.slug, config: config)
                 guard let made = Permalinks.termURL(
                     plural: plural, name: term.name, page: branches[plural + "/" + term.slug].map { pages[$0] },
                     newest: term.pages.first.map { pages[$0] }, patterns: patterns) else { continue }
@@ -145,6 +144,12 @@ struct LanguagePlan: Sendable {
         self.lists = lists
         self.taxonomies = taxonomies
         self.termURLs = termURLs
+    }
+
+    /// A term page's URL without a `[permalinks]` pattern: `/de/tags/arm64/` (or
+    /// `/de/tags/arm64.html` with ugly URLs).
+    static func termURL(prefix: String, plural: String, slug: String, config: SiteConfig) -> String {
+        listURL(prefix + "/" + Slug.urlize(plural) + "/" + slug + "/", ugly: config.isUgly(plural))
     }
 
     /// A list's URL: `/posts/`, or `/posts.html` when it is ugly.

@@ -125,7 +125,7 @@ public struct LinkedSite: Sendable {
            let url = plan.termURLs[taxonomy]?[slug] {
             return url
         }
-        return LanguagePlan.listURL(prefix(language) + "/\(taxonomy)/" + slug + "/", ugly: config.isUgly(taxonomy))
+        return LanguagePlan.termURL(prefix: prefix(language), plural: taxonomy, slug: slug, config: config)
     }
 
     // MARK: - Links

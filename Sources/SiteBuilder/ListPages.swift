@@ -88,7 +88,7 @@ struct ListPages: Sendable {
 
     private func languageJobs(_ plan: LanguagePlan, sitemapEntries entries: inout [Sitemap.Entry]) -> [Job] {
         var jobs: [Job] = []
-        for taxonomy in plan.taxonomies where writes("taxonomy") && writes("taxonomyterm") {
+        for taxonomy in plan.taxonomies where writes("taxonomy") {
             jobs += termsIndex(taxonomy, language: plan.language, entries: &entries)
         }
         for spec in plan.lists where spec.kind != .term || writes("term") {
@@ -196,9 +196,7 @@ struct ListPages: Sendable {
             context["content"] = .string(content(taxonomy.content))
             let linked = writes("term")
             context["terms"] = .list(taxonomy.byCount.map { term in
-                var values: [String: TemplateValue] = ["name": .string(term.name), "count": .int(term.pages.count), "linked": .bool(linked)]
-                if linked { values["url"] = .string(site.relativeLink(term.url)) }
-                return .object(TemplateObject(values))
+                TemplateData.term(term.name, url: linked ? site.relativeLink(term.url) : nil, count: term.pages.count)
             })
             let value = TemplateData.object(context)
             let name = site.theme.hasTemplate("terms") ? "terms" : "list"

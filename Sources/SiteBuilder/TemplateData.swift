@@ -124,10 +124,17 @@ struct TemplateData: Sendable {
     func termLinks(_ terms: [String], taxonomy: String, language: String) -> TemplateValue {
         let linked = !config.disableKinds.contains("term")
         return .list(terms.map { term in
-            var values: [String: TemplateValue] = ["name": .string(term), "linked": .bool(linked)]
-            if linked { values["url"] = .string(site.relativeLink(site.termURL(term, taxonomy: taxonomy, language: language))) }
-            return .object(TemplateObject(values))
+            Self.term(term, url: linked ? site.relativeLink(site.termURL(term, taxonomy: taxonomy, language: language)) : nil)
         })
+    }
+
+    /// A term as templates see it: `name`, `url` and `linked` (false without a term page),
+    /// and `count` on the taxonomy's page.
+    static func term(_ name: String, url: String?, count: Int? = nil) -> TemplateValue {
+        var values: [String: TemplateValue] = ["name": .string(name), "linked": .bool(url != nil)]
+        if let url { values["url"] = .string(url) }
+        if let count { values["count"] = .int(count) }
+        return .object(TemplateObject(values))
     }
 
     /// The summary HTML lists and feeds show: the front matter's `summary`, else the body's.
