@@ -10,11 +10,14 @@ public struct ContentRoot: Sendable, Hashable {
     public var displayPrefix: String
     /// The language of the files whose names name none; nil: the site's default language.
     public var language: String?
+    /// The languages whose content is read from this folder (empty: all of them).
+    public var languages: [String]
 
-    public init(directory: URL, displayPrefix: String, language: String? = nil) {
+    public init(directory: URL, displayPrefix: String, language: String? = nil, languages: [String] = []) {
         self.directory = directory
         self.displayPrefix = displayPrefix
         self.language = language
+        self.languages = languages
     }
 
     /// The content folders of a site, in language order (the default language's first).
@@ -30,12 +33,15 @@ public struct ContentRoot: Sendable, Hashable {
         for language in ordered {
             let written = language.contentDir ?? config.contentDir
             let display = displayed(written)
-            guard !roots.contains(where: { $0.displayPrefix == display }) else { continue }
-            let directory = written.hasPrefix("/") ? URL(fileURLWithPath: written) : site.appending(path: display)
             let code = language.language.code
+            if let shared = roots.firstIndex(where: { $0.displayPrefix == display }) {
+                roots[shared].languages.append(code)
+                continue
+            }
+            let directory = written.hasPrefix("/") ? URL(fileURLWithPath: written) : site.appending(path: display)
             roots.append(ContentRoot(
                 directory: directory, displayPrefix: display,
-                language: !ownFolders || code == config.defaultContentLanguage ? nil : code))
+                language: !ownFolders || code == config.defaultContentLanguage ? nil : code, languages: [code]))
         }
         if roots.isEmpty {
             roots = [ContentRoot(directory: site.appending(path: displayed(config.contentDir)), displayPrefix: displayed(config.contentDir))]

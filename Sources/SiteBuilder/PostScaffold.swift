@@ -85,11 +85,13 @@ public struct PostScaffold: Sendable {
 
         let archetype = findArchetype(siteDirectory: siteDirectory, theme: config.theme)
         var files: [File] = []
+        /// Each post folder's language for files named for none (its content folder's).
+        var folderLanguages: [String: String?] = [:]
         for language in languages {
             let code = language.language.code
             let isDefault = code == config.defaultContentLanguage
             // The language's content folder: a folder of its own needs no language in the name.
-            let root = roots.first { $0.displayPrefix == ContentRoot.displayed(language.contentDir ?? config.contentDir) } ?? roots[0]
+            let root = roots.first { $0.languages.contains(code) } ?? roots[0]
             let ownFolder = root.language == code
             let name = ownFolder || isDefault && plainDefaultIndex ? "index.md" : "index.\(code).md"
             let path = "\(root.displayPrefix)/\(section)/\(year)/\(request.slug)/\(name)"
@@ -115,15 +117,14 @@ public struct PostScaffold: Sendable {
                 return (nil, diagnostics + [problem])
             }
             files.append(File(path: path, language: code, text: text))
+            folderLanguages[(path as NSString).deletingLastPathComponent] = root.language
         }
 
         var folders: [String] = []
         for file in files where !folders.contains(file.folder) { folders.append(file.folder) }
         let existing = folders.flatMap { folder in
-            // The innermost content folder holding it.
-            let root = roots.filter { folder.hasPrefix($0.displayPrefix + "/") }.max { $0.displayPrefix.count < $1.displayPrefix.count }
-            return existingFiles(
-                files.filter { $0.folder == folder }, folder: folder, folderLanguage: root?.language,
+            existingFiles(
+                files.filter { $0.folder == folder }, folder: folder, folderLanguage: folderLanguages[folder] ?? nil,
                 siteDirectory: siteDirectory, config: config)
         }
         guard existing.isEmpty else { return (nil, diagnostics + existing) }
