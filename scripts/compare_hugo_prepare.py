@@ -10,9 +10,14 @@ that prints only the page body, so the comparison sees article text and nothing 
 Only the Python standard library is used; nothing outside SITE is written.
 """
 
+import contextlib
+import os
 import pathlib
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 
 # The admonition types of DESIGN.md §6, their aliases, and the default titles Chronicle uses
 # (English: the type's name capitalized; German: the theme's i18n names). Both generators
@@ -119,6 +124,36 @@ def write_layouts(site: pathlib.Path, layouts: dict) -> None:
         path = site / "layouts" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+# --- Shared by the comparison scripts (compare_layouts.py, compare_permalinks.py) ---------------
+
+CORPUS = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "hugo-blog"
+
+
+def build(command, what: str, log: pathlib.Path, hugo: bool = False) -> None:
+    """Runs a Hugo or Chronicle build with its output in `log`; on failure prints the log and
+    exits 2 (the comparison cannot be made). Hugo runs without Git info, as the corpus has none."""
+    env = dict(os.environ, HUGO_ENABLEGITINFO="false") if hugo else None
+    with open(log, "w", encoding="utf-8") as out:
+        code = subprocess.call([str(part) for part in command], stdout=out, stderr=subprocess.STDOUT, env=env)
+    if code != 0:
+        sys.stderr.write(log.read_text(encoding="utf-8"))
+        print(f"{pathlib.Path(sys.argv[0]).stem}: the {what} build failed (exit {code})", file=sys.stderr)
+        sys.exit(2)
+
+
+@contextlib.contextmanager
+def work_folder(prefix: str, keep: bool):
+    """A temporary folder, removed afterwards unless `keep` (then its path is printed)."""
+    work = pathlib.Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield work
+    finally:
+        if keep:
+            print(f"{pathlib.Path(sys.argv[0]).stem}: kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:

@@ -28,7 +28,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -112,19 +111,10 @@ def differences(a: dict, b: dict) -> dict:
     return result
 
 
-def run(command, log: pathlib.Path, what: str, env=None):
-    with open(log, "w", encoding="utf-8") as out:
-        code = subprocess.call(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    if code != 0:
-        sys.stderr.write(log.read_text(encoding="utf-8"))
-        print(f"compare_layouts: the {what} build failed (exit {code})", file=sys.stderr)
-        sys.exit(2)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chronicle", default=str(ROOT / ".build/release/chronicle"))
-    parser.add_argument("--corpus", default=str(ROOT.parent / "shared/corpus/hugo-blog"))
+    parser.add_argument("--corpus", default=str(compare_hugo_prepare.CORPUS))
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
     chronicle = pathlib.Path(args.chronicle)
@@ -137,8 +127,7 @@ def main() -> int:
     version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
     print(f"compare_layouts: {version}")
 
-    work = pathlib.Path(tempfile.mkdtemp(prefix="chronicle-layouts."))
-    try:
+    with compare_hugo_prepare.work_folder("chronicle-layouts.", args.keep) as work:
         bundles = work / "bundles"
         shutil.copytree(args.corpus, bundles)
         compare_hugo_prepare.edit_config(bundles)
@@ -148,7 +137,6 @@ def main() -> int:
               f"into content/en and content/de")
 
         trees = {}
-        env = dict(os.environ, HUGO_ENABLEGITINFO="false")
         for layout in ("bundles", "folders"):
             site = work / layout
             hugo_site = work / f"hugo-{layout}"
@@ -158,10 +146,12 @@ def main() -> int:
                     "shortcodes/admonition.html": compare_hugo_prepare.hugo_admonition_template(),
                     "shortcodes/youtube.html": compare_hugo_prepare.HUGO_LAYOUTS["shortcodes/youtube.html"],
                 }))
-            run(["hugo", "--noBuildLock", "--source", str(hugo_site), "--destination", str(work / f"hugo-{layout}-out")],
-                work / f"hugo-{layout}.log", f"Hugo ({layout})", env=env)
-            run([str(chronicle), "build", "--source", str(site), "--output", str(work / f"chronicle-{layout}-out")],
-                work / f"chronicle-{layout}.log", f"Chronicle ({layout})")
+            compare_hugo_prepare.build(
+                ["hugo", "--noBuildLock", "--source", hugo_site, "--destination", work / f"hugo-{layout}-out"],
+                f"Hugo ({layout})", work / f"hugo-{layout}.log", hugo=True)
+            compare_hugo_prepare.build(
+                [chronicle, "build", "--source", site, "--output", work / f"chronicle-{layout}-out"],
+                f"Chronicle ({layout})", work / f"chronicle-{layout}.log")
             trees[("hugo", layout)] = digest_tree(work / f"hugo-{layout}-out")
             trees[("chronicle", layout)] = digest_tree(work / f"chronicle-{layout}-out")
 
@@ -186,11 +176,6 @@ def main() -> int:
         print("compare_layouts: OK: Chronicle writes the same files with the same bytes from both layouts"
               + (" (apart from the paths Hugo also writes differently)" if ours else ""))
         return 0
-    finally:
-        if args.keep:
-            print(f"compare_layouts: kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -19,19 +19,15 @@ exits 1 on any mismatch. Only the Python standard library is used.
 import argparse
 import collections
 import json
-import os
 import pathlib
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from compare_hugo_prepare import edit_config, write_layouts  # noqa: E402
-
-CORPUS = ROOT / ".." / "shared" / "corpus" / "hugo-blog"
+from compare_hugo_prepare import CORPUS, build, edit_config, work_folder, write_layouts  # noqa: E402
 
 # Hugo's views: the home pages posts by 10, sections and terms by 20 (the blog's theme did),
 # so that Hugo writes the same pagination pages (and their /page/1/ redirects) it wrote then.
@@ -121,8 +117,7 @@ def main() -> int:
     if not CORPUS.is_dir():
         sys.exit(f"compare_permalinks: no corpus at {CORPUS}")
 
-    work = pathlib.Path(tempfile.mkdtemp(prefix="compare-permalinks-"))
-    try:
+    with work_folder("compare-permalinks-", args.keep) as work:
         sites = {}
         for which in ("hugo", "chronicle"):
             site = work / f"{which}-site"
@@ -133,15 +128,8 @@ def main() -> int:
         write_layouts(sites["hugo"], HUGO_LAYOUTS)
 
         hugo_out, chronicle_out = work / "hugo-out", work / "chronicle-out"
-        environment = dict(os.environ, HUGO_ENABLEGITINFO="false")
-        built = run(["hugo", "--noBuildLock", "-s", str(sites["hugo"]), "-d", str(hugo_out)], env=environment)
-        if built.returncode != 0:
-            print(built.stdout + built.stderr, file=sys.stderr)
-            sys.exit("compare_permalinks: hugo failed")
-        built = run([str(chronicle), "build", "--source", str(sites["chronicle"]), "--output", str(chronicle_out)])
-        if built.returncode != 0:
-            print(built.stdout + built.stderr, file=sys.stderr)
-            sys.exit("compare_permalinks: chronicle build failed")
+        build(["hugo", "--noBuildLock", "-s", sites["hugo"], "-d", hugo_out], "Hugo", work / "hugo.log", hugo=True)
+        build([chronicle, "build", "--source", sites["chronicle"], "--output", chronicle_out], "Chronicle", work / "chronicle.log")
 
         expected = {}
         for path in sorted(hugo_out.rglob("*")):
@@ -194,11 +182,6 @@ def main() -> int:
         failed = bool(mismatches or problems or not moved)
         print("FAIL" if failed else "OK")
         return 1 if failed else 0
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
