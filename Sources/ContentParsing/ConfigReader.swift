@@ -127,15 +127,13 @@ private struct ConfigBuilder {
         config.disableKinds = Set((raw["disableKinds"]?.stringList ?? []).map { kind in
             kind.lowercased() == "taxonomyterm" ? "taxonomy" : kind.lowercased()
         })
-        if let ugly = raw["uglyURLs"] {
-            if let flag = ugly.boolValue {
-                config.uglyURLs = flag
-            } else if let sections = ugly.tableValue {
-                config.uglySections = Set(sections.filter { $0.value.boolValue == true }.keys.map { $0.lowercased() })
-            } else if case .null = ugly {
-            } else {
-                typeError("uglyURLs", "true or false, or a table of sections", ugly)
-            }
+        switch raw["uglyURLs"] {
+        case .table(let sections)?:
+            config.uglySections = Set(sections.filter { $0.value.boolValue == true }.keys.map { $0.lowercased() })
+        case nil, .null?:
+            break
+        case let ugly?:
+            if let flag = ugly.boolValue { config.uglyURLs = flag } else { typeError("uglyURLs", "true or false, or a table of sections", ugly) }
         }
         config.languages = languages(site: config)
         readPermalinks(into: &config)
